@@ -1,0 +1,51 @@
+# Copyright 2026 Accounting Firm Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import new_test_user
+
+from odoo.addons.base.tests.common import BaseCommon
+
+
+class AcctFirmCommon(BaseCommon):
+    """One user per role, and one firm client, shared by the addon's tests."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.accountant = new_test_user(
+            cls.env,
+            login="acct_accountant",
+            name="Accountant",
+            groups="acct_firm_crm.group_acct_firm_user",
+        )
+        cls.manager = new_test_user(
+            cls.env,
+            login="acct_manager",
+            name="Office Manager",
+            groups="acct_firm_crm.group_acct_firm_manager",
+        )
+        cls.employee = new_test_user(
+            cls.env, login="acct_employee", name="Other Employee", groups="base.group_user"
+        )
+        cls.client = cls.env["res.partner"].create(
+            {
+                "name": "Test Client OOD",
+                "is_company": True,
+                "acct_is_firm_client": True,
+                "acct_client_code": "T0001",
+            }
+        )
+        cls.portal_user = new_test_user(
+            cls.env,
+            login="acct_portal",
+            name="Client Owner",
+            groups="base.group_portal",
+            partner_id=cls.env["res.partner"]
+            .create(
+                {
+                    "name": "Client Owner",
+                    "parent_id": cls.client.id,
+                    "email": "owner@client.example.com",
+                }
+            )
+            .id,
+        )

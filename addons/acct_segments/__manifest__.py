@@ -1,0 +1,23 @@
+# Copyright 2026 Accounting Firm Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Accounting Firm: Client Segments",
+    "summary": "Client profiles, value tiers, loyalty, Pareto, RFM, churn and lifetime value "
+    "on the firm's accounting data",
+    "version": "18.0.1.0.0",
+    "category": "Services/Accounting Firm",
+    "website": "https://github.com/acct-firm-suite/acct-firm-suite",
+    "author": "Accounting Firm Suite contributors",
+    "license": "LGPL-3",
+    "development_status": "Alpha",
+    "depends": ["account", "acct_firm_crm"],
+    "external_dependencies": {
+        "python": ["acct_firm_core", "numpy", "scipy"],
+    },
+    "data": [
+        "security/ir.model.access.csv",
+        "data/acct_segment_metric_data.xml",
+        "views/acct_segment_metric_views.xml",
+        "views/acct_segments_menus.xml",
+    ],
+}

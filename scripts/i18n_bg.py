@@ -1,0 +1,63 @@
+"""Keep each addon's i18n/bg.po in step with its .pot, and check that it is complete.
+
+    python3 scripts/i18n_bg.py --check addons/*   # fail on a missing or empty translation
+    python3 scripts/i18n_bg.py --merge addons/*   # add new msgids of the .pot to bg.po (empty)
+
+The .pot itself comes from Odoo: ``python3 -m odoo ... --i18n-export=addons/X/i18n/X.pot
+--modules=X -d DB --stop-after-init`` on a database where the addon is installed.
+"""
+
+import sys
+from pathlib import Path
+
+import polib
+
+HEADER = {
+    "Project-Id-Version": "Odoo Server 18.0",
+    "Language": "bg",
+    "MIME-Version": "1.0",
+    "Content-Type": "text/plain; charset=UTF-8",
+    "Content-Transfer-Encoding": "8bit",
+    "Plural-Forms": "nplurals=2; plural=(n != 1);",
+}
+
+
+def merge(addon: Path) -> None:
+    pot = polib.pofile(str(addon / "i18n" / f"{addon.name}.pot"))
+    po_path = addon / "i18n" / "bg.po"
+    po = polib.pofile(str(po_path)) if po_path.exists() else polib.POFile()
+    po.metadata = HEADER
+    po.merge(pot)
+    for entry in po.obsolete_entries():
+        po.remove(entry)
+    po.save(str(po_path))
+
+
+def missing(addon: Path) -> list[str]:
+    pot = polib.pofile(str(addon / "i18n" / f"{addon.name}.pot"))
+    po_path = addon / "i18n" / "bg.po"
+    if not po_path.exists():
+        return [f"{po_path} does not exist"]
+    translated = {
+        (e.msgctxt, e.msgid) for e in polib.pofile(str(po_path)) if e.msgstr and not e.obsolete
+    }
+    return [
+        f"{po_path}: no Bulgarian for {e.msgid!r}"
+        for e in pot
+        if (e.msgctxt, e.msgid) not in translated
+    ]
+
+
+def main(argv):
+    addons = [Path(a) for a in argv if not a.startswith("--") and (Path(a) / "i18n").is_dir()]
+    if "--merge" in argv:
+        for addon in addons:
+            merge(addon)
+        return 0
+    problems = [problem for addon in addons for problem in missing(addon)]
+    print("\n".join(problems) or "bg.po complete for " + ", ".join(a.name for a in addons))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The run command (README): creates once a database with the three addons and their demo
+# data (the demo firm), then serves it on http://127.0.0.1:8069 until Ctrl-C.
+#
+#   bash scripts/run.sh                 # database "acct_firm_demo"
+#   DB=my_firm PORT=8070 bash scripts/run.sh
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO"
+
+DB="${DB:-acct_firm_demo}"
+PORT="${PORT:-8069}"
+
+install_python_deps
+if ! odoo_importable; then
+    echo "Odoo 18 is not importable by $PYTHON: install it from its source first (README)." >&2
+    exit 2
+fi
+ensure_postgres
+
+if ! psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
+    say "Creating the demo firm in the database $DB (a few minutes, once)"
+    odoo_cmd -d "$DB" -i "$ADDONS" --stop-after-init --load-language=bg_BG
+fi
+
+cat <<INFO
+
+  The demo firm is served at  http://127.0.0.1:$PORT/web/login?db=$DB
+
+  Demo logins (login / password):
+    admin / admin                  Odoo administrator, Accounting firm / Manager
+    demo / demo                    an accountant (Accounting firm / User)
+    client / client                the owner of the client Зора ЕООД on the portal (/my/accounting)
+
+INFO
+exec "$PYTHON" -m odoo -c "$REPO/config/local.conf" --addons-path="$REPO/addons" \
+    --db_user="$DB_ROLE" -d "$DB" --db-filter="^$DB\$" --http-port="$PORT"
