@@ -8,6 +8,9 @@ ADDONS="acct_firm_crm,acct_client_portal,acct_segments"
 # Odoo talks to PostgreSQL over its Unix socket with peer authentication, so the database
 # role is the operating-system user (Odoo refuses to run as `postgres`).
 DB_ROLE="${PGUSER:-$(id -un)}"
+# The checkout's own core library wins over whatever copy pip last installed (an editable
+# install from another clone, an older wheel), so a run always tests the code beside it.
+export PYTHONPATH="$REPO/src${PYTHONPATH:+:$PYTHONPATH}"
 
 say() { printf '==> %s\n' "$*"; }
 
