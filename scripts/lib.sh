@@ -55,6 +55,19 @@ ensure_postgres() {
     fi
 }
 
+# Odoo prints PDF reports (handover protocols, archive labels, usage statements) with
+# wkhtmltopdf; without it they come out as HTML only.
+ensure_wkhtmltopdf() {
+    command -v wkhtmltopdf >/dev/null 2>&1 && return 0
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        say "Installing wkhtmltopdf from Debian's packages (PDF reports)"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wkhtmltopdf >/dev/null \
+            || echo "wkhtmltopdf did not install: reports will be HTML only" >&2
+    else
+        echo "wkhtmltopdf is missing: install it for PDF reports (apt-get install wkhtmltopdf)" >&2
+    fi
+}
+
 # Odoo's command line with our addons and the project's local configuration.
 odoo_cmd() {
     "$PYTHON" -m odoo -c "$REPO/config/local.conf" --addons-path="$REPO/addons" --db_user="$DB_ROLE" "$@"

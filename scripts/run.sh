@@ -17,6 +17,7 @@ if ! odoo_importable; then
     exit 2
 fi
 ensure_postgres
+ensure_wkhtmltopdf
 
 if ! psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
     say "Creating the demo firm in the database $DB (a few minutes, once)"
