@@ -1,9 +1,11 @@
-from . import res_partner
-from . import acct_obligation_type
-from . import acct_obligation_checklist_item
-from . import acct_nonworking_day
-from . import acct_client_obligation
-from . import project_project
-from . import project_task
-from . import res_company
-from . import res_config_settings
+from . import (
+    acct_client_obligation,
+    acct_nonworking_day,
+    acct_obligation_checklist_item,
+    acct_obligation_type,
+    project_project,
+    project_task,
+    res_company,
+    res_config_settings,
+    res_partner,
+)

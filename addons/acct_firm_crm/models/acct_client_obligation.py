@@ -105,7 +105,7 @@ class AcctClientObligation(models.Model):
     def _sync_for_clients(self, clients):
         """Create the obligations that the clients' profiles call for and that they do
         not have yet (archived ones included: an override stays overridden)."""
-        types = self.env["acct.obligation.type"].search([])
+        types = self.env["acct.obligation.type"].search([("applicability", "!=", False)])
         existing = {
             (o.client_id.id, o.obligation_type_id.id)
             for o in self.with_context(active_test=False).search_fetch(
@@ -147,6 +147,7 @@ class AcctClientObligation(models.Model):
     @api.model
     def _job_domain(self):
         return [
+            ("active", "=", True),
             ("applies", "=", True),
             ("periodicity", "!=", "event"),
             ("client_id.active", "=", True),

@@ -2,9 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import datetime
 
-from acct_firm_core import calendar
-
 from odoo import api, fields, models
+
+from acct_firm_core import calendar
 
 
 class WorkingCalendar:
@@ -22,8 +22,10 @@ class WorkingCalendar:
 
     def _days(self, country):
         if country.id not in self._by_country:
-            rows = self.env["acct.nonworking.day"].sudo().search_fetch(
-                [("country_id", "=", country.id)], ["date", "kind"]
+            rows = (
+                self.env["acct.nonworking.day"]
+                .sudo()
+                .search_fetch([("country_id", "=", country.id)], ["date", "kind"])
             )
             off = frozenset(r.date for r in rows if r.kind != "working_saturday")
             working = frozenset(r.date for r in rows if r.kind == "working_saturday")
@@ -104,7 +106,10 @@ class AcctNonworkingDay(models.Model):
         """
         today = fields.Date.context_today(self)
         years = years or (today.year, today.year + 1)
-        countries = countries or self.env["acct.obligation.type"].search([]).country_id
+        countries = (
+            countries
+            or self.env["acct.obligation.type"].search([("country_id", "!=", False)]).country_id
+        )
         existing = {
             (day.country_id.id, day.date)
             for day in self.search_fetch([("country_id", "in", countries.ids)], ["date"])

@@ -2,10 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import datetime
 
-from acct_firm_core import calendar, periods
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+
+from acct_firm_core import calendar, periods
 
 from .res_partner import ACCT_PROFILE_FLAGS
 
@@ -198,18 +198,21 @@ class AcctObligationType(models.Model):
         return [(code, legal)] if legal else []
 
     def _candidate_deadlines(self, today, working_calendar):
-        """Every deadline of the periods started in the two years up to ``today``:
+        """Every deadline of the periods from two years before ``today`` to a year after:
         ``[(period_code, period_start, legal_date, effective_date)]``.
 
-        Two years reach every rule of the catalogue (the latest is Y+1:09-30); the job
-        then keeps those whose creation date has come and that have no task yet.
+        Two years back reach every rule of the catalogue (the latest is Y+1:09-30), a year
+        ahead the periods due at or before their start (the December CIT advance is due on
+        1 December). The job then keeps those whose creation date has come and that have
+        no task yet.
         """
         self.ensure_one()
         if self.periodicity == "event":
             return []
         first = periods.period_start(self.periodicity, today.replace(year=today.year - 2, day=1))
         result = []
-        for start in periods.iter_periods(self.periodicity, first, today):
+        last = today + datetime.timedelta(days=366)
+        for start in periods.iter_periods(self.periodicity, first, last):
             for code, legal in self._deadlines(start):
                 effective = working_calendar.effective(legal, self.country_id)
                 result.append((code, start, legal, effective))

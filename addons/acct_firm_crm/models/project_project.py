@@ -36,8 +36,13 @@ class ProjectProject(models.Model):
         for client in clients.filtered(lambda c: c.id not in result):
             try:
                 with self.env.cr.savepoint():
-                    project = self.with_context(mail_create_nolog=True).create(
-                        client._acct_project_values()
+                    # The project is the container the engine needs, not a user's decision:
+                    # created as superuser because it also creates an analytic account,
+                    # which accountants may not do. The caller has checked its own access.
+                    project = (
+                        self.sudo()
+                        .with_context(mail_create_nolog=True)
+                        .create(client._acct_project_values())
                     )
             except IntegrityError:
                 continue

@@ -3,6 +3,7 @@
 import datetime
 
 from odoo import api, fields, models
+
 from odoo.addons.project.models.project_task import CLOSED_STATES
 
 from .acct_nonworking_day import shift_window
@@ -80,28 +81,38 @@ class ProjectTask(models.Model):
         tasks to the client's reviewer, each once per task."""
         today = fields.Date.context_today(self)
         todo = self.env.ref("mail.mail_activity_data_todo")
-        done = 0
-        for company in self.env["res.company"].search([]):
-            horizon = today + datetime.timedelta(days=company.acct_reminder_days)
-            remind = self.search(
-                [
-                    *self._acct_open_domain(),
-                    ("company_id", "in", [company.id, False]),
-                    ("acct_reminder_sent", "=", False),
-                    ("acct_effective_date", "<=", horizon),
-                    ("user_ids", "!=", False),
-                ],
-                limit=batch_size,
+        days_by_company = {
+            company.id: company.acct_reminder_days
+            for company in self.env["res.company"].search_fetch(
+                [("acct_reminder_days", ">=", 0)], ["acct_reminder_days"]
             )
-            for task in remind:
-                task.activity_schedule(
-                    activity_type_id=todo.id,
-                    date_deadline=task.acct_effective_date,
-                    user_id=task.user_ids[0].id,
-                    summary=self.env._("Due %(date)s", date=task.acct_effective_date),
-                )
-            remind.acct_reminder_sent = True
-            done += len(remind)
+        }
+        default_days = self.env.company.acct_reminder_days
+        horizon = today + datetime.timedelta(days=max(days_by_company.values(), default=0))
+        candidates = self.search(
+            [
+                *self._acct_open_domain(),
+                ("acct_reminder_sent", "=", False),
+                ("acct_effective_date", "<=", horizon),
+                ("user_ids", "!=", False),
+            ]
+        )
+        # Each company has its own lead; the search used the longest one.
+        remind = candidates.filtered(
+            lambda task: (
+                (task.acct_effective_date - today).days
+                <= days_by_company.get(task.company_id.id, default_days)
+            )
+        )[:batch_size]
+        for task in remind:
+            task.activity_schedule(
+                activity_type_id=todo.id,
+                date_deadline=task.acct_effective_date,
+                user_id=task.user_ids[0].id,
+                summary=self.env._("Due %(date)s", date=task.acct_effective_date),
+            )
+        remind.acct_reminder_sent = True
+        done = len(remind)
         escalate = self.search(
             [
                 *self._acct_open_domain(),

@@ -6,6 +6,4 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    acct_reminder_days = fields.Integer(
-        related="company_id.acct_reminder_days", readonly=False
-    )
+    acct_reminder_days = fields.Integer(related="company_id.acct_reminder_days", readonly=False)

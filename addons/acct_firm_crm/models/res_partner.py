@@ -3,6 +3,44 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+# The applicability flags of bg-statutory.md §1.3, in the order the form shows them. The
+# obligation catalogue names them in its applicability, so they are the engine's vocabulary.
+ACCT_PROFILE_FLAGS = (
+    "acct_vat_registered",
+    "acct_intra_eu_supplies",
+    "acct_intrastat_arrivals",
+    "acct_intrastat_dispatches",
+    "acct_employer",
+    "acct_civil_contract_payer",
+    "acct_pays_dividends",
+    "acct_nonresident_payments",
+    "acct_cit_payer",
+    "acct_sole_trader",
+    "acct_self_insured",
+    "acct_individual",
+    "acct_individual_rental",
+    "acct_nonprofit",
+    "acct_commercial_register",
+    "acct_audit_required",
+    "acct_inactive",
+    "acct_owns_real_estate",
+    "acct_owns_vehicles",
+)
+
+# What a legal form usually implies. Only a starting point: an ООД may or may not be VAT
+# registered or an employer, so the accountant confirms every flag (bg-statutory.md §1.3).
+LEGAL_FORM_DEFAULTS = {
+    "et": {"acct_sole_trader", "acct_self_insured", "acct_commercial_register"},
+    "eood": {"acct_cit_payer", "acct_commercial_register"},
+    "ood": {"acct_cit_payer", "acct_commercial_register"},
+    "ad": {"acct_cit_payer", "acct_commercial_register", "acct_audit_required"},
+    "ngo": {"acct_nonprofit"},
+    "coop": {"acct_cit_payer", "acct_commercial_register"},
+    "individual": {"acct_individual"},
+    "self_insured": {"acct_self_insured"},
+    "other": set(),
+}
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -51,51 +89,7 @@ class ResPartner(models.Model):
                     )
                 )
 
-
-# The applicability flags of bg-statutory.md §1.3, in the order the form shows them. The
-# obligation catalogue names them in its applicability, so they are the engine's vocabulary.
-ACCT_PROFILE_FLAGS = (
-    "acct_vat_registered",
-    "acct_intra_eu_supplies",
-    "acct_intrastat_arrivals",
-    "acct_intrastat_dispatches",
-    "acct_employer",
-    "acct_civil_contract_payer",
-    "acct_pays_dividends",
-    "acct_nonresident_payments",
-    "acct_cit_payer",
-    "acct_sole_trader",
-    "acct_self_insured",
-    "acct_individual",
-    "acct_individual_rental",
-    "acct_nonprofit",
-    "acct_commercial_register",
-    "acct_audit_required",
-    "acct_inactive",
-    "acct_owns_real_estate",
-    "acct_owns_vehicles",
-)
-
-# What a legal form usually implies. Only a starting point: an ООД may or may not be VAT
-# registered or an employer, so the accountant confirms every flag (bg-statutory.md §1.3).
-LEGAL_FORM_DEFAULTS = {
-    "et": {"acct_sole_trader", "acct_self_insured", "acct_commercial_register"},
-    "eood": {"acct_cit_payer", "acct_commercial_register"},
-    "ood": {"acct_cit_payer", "acct_commercial_register"},
-    "ad": {"acct_cit_payer", "acct_commercial_register", "acct_audit_required"},
-    "ngo": {"acct_nonprofit"},
-    "coop": {"acct_cit_payer", "acct_commercial_register"},
-    "individual": {"acct_individual"},
-    "self_insured": {"acct_self_insured"},
-    "other": set(),
-}
-
-
-class ResPartnerTaxProfile(models.Model):
-    """The client's tax profile: legal form, applicability flags and the people in charge."""
-
-    _inherit = "res.partner"
-
+    # The client's tax profile: legal form, applicability flags and the people in charge.
     acct_legal_form = fields.Selection(
         [
             ("et", "Sole trader (ЕТ)"),
@@ -188,7 +182,8 @@ class ResPartnerTaxProfile(models.Model):
 
     def action_acct_generate_tasks(self):
         """'Run now' for these clients: create the tasks that are due to exist today."""
-        self.check_access("write")
+        self.check_access("read")
+        self.env["acct.client.obligation"].check_access("write")
         obligations = self.env["acct.client.obligation"].search([("client_id", "in", self.ids)])
         created = obligations._generate_tasks()
         return self.env["acct.client.obligation"]._notify_created(created)

@@ -1,9 +1,9 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from acct_firm_core import calendar
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from acct_firm_core import calendar
 
 
 class AcctEventObligationWizard(models.TransientModel):
@@ -42,9 +42,7 @@ class AcctEventObligationWizard(models.TransientModel):
         kind = obligation.obligation_type_id
         legal = calendar.legal_due_date(kind.due_rule, self.event_date)
         effective = (
-            self.env["acct.nonworking.day"]
-            ._working_calendar()
-            .effective(legal, kind.country_id)
+            self.env["acct.nonworking.day"]._working_calendar().effective(legal, kind.country_id)
         )
         code = self.event_date.isoformat()
         if (self.subject or "").strip():
