@@ -3,6 +3,44 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+# The applicability flags of bg-statutory.md §1.3, in the order the form shows them. The
+# obligation catalogue names them in its applicability, so they are the engine's vocabulary.
+ACCT_PROFILE_FLAGS = (
+    "acct_vat_registered",
+    "acct_intra_eu_supplies",
+    "acct_intrastat_arrivals",
+    "acct_intrastat_dispatches",
+    "acct_employer",
+    "acct_civil_contract_payer",
+    "acct_pays_dividends",
+    "acct_nonresident_payments",
+    "acct_cit_payer",
+    "acct_sole_trader",
+    "acct_self_insured",
+    "acct_individual",
+    "acct_individual_rental",
+    "acct_nonprofit",
+    "acct_commercial_register",
+    "acct_audit_required",
+    "acct_inactive",
+    "acct_owns_real_estate",
+    "acct_owns_vehicles",
+)
+
+# What a legal form usually implies. Only a starting point: an ООД may or may not be VAT
+# registered or an employer, so the accountant confirms every flag (bg-statutory.md §1.3).
+LEGAL_FORM_DEFAULTS = {
+    "et": {"acct_sole_trader", "acct_self_insured", "acct_commercial_register"},
+    "eood": {"acct_cit_payer", "acct_commercial_register"},
+    "ood": {"acct_cit_payer", "acct_commercial_register"},
+    "ad": {"acct_cit_payer", "acct_commercial_register", "acct_audit_required"},
+    "ngo": {"acct_nonprofit"},
+    "coop": {"acct_cit_payer", "acct_commercial_register"},
+    "individual": {"acct_individual"},
+    "self_insured": {"acct_self_insured"},
+    "other": set(),
+}
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -50,3 +88,124 @@ class ResPartner(models.Model):
                         "A firm client needs a client code: %(name)s has none.", name=partner.name
                     )
                 )
+
+    # The client's tax profile: legal form, applicability flags and the people in charge.
+    acct_legal_form = fields.Selection(
+        [
+            ("et", "Sole trader (ЕТ)"),
+            ("eood", "Single-member LLC (ЕООД)"),
+            ("ood", "LLC (ООД)"),
+            ("ad", "Joint-stock company (АД)"),
+            ("ngo", "Non-profit (ЮЛНЦ)"),
+            ("coop", "Cooperative"),
+            ("individual", "Individual"),
+            ("self_insured", "Self-insured person"),
+            ("other", "Other"),
+        ],
+        string="Legal form",
+        tracking=True,
+        help="Pre-fills the applicability flags; the flags decide the obligations.",
+    )
+    acct_vat_registered = fields.Boolean("VAT registered", tracking=True)
+    acct_intra_eu_supplies = fields.Boolean(
+        "Intra-EU supplies", help="Supplies that go into a VIES return."
+    )
+    acct_intrastat_arrivals = fields.Boolean("Intrastat arrivals")
+    acct_intrastat_dispatches = fields.Boolean("Intrastat dispatches")
+    acct_employer = fields.Boolean("Employer", tracking=True)
+    acct_civil_contract_payer = fields.Boolean("Pays under civil contracts")
+    acct_pays_dividends = fields.Boolean("Pays dividends")
+    acct_nonresident_payments = fields.Boolean("Payments to non-residents")
+    acct_cit_payer = fields.Boolean("Corporate income tax payer", tracking=True)
+    acct_cit_advance_regime = fields.Selection(
+        [("none", "No advances"), ("quarterly", "Quarterly"), ("monthly", "Monthly")],
+        string="CIT advances",
+        default="none",
+        help="Decided by the net sales of the year before last: monthly above 3,000,000 BGN, "
+        "quarterly above 300,000 BGN.",
+    )
+    acct_sole_trader = fields.Boolean("Sole trader (ЕТ)")
+    acct_self_insured = fields.Boolean("Self-insured")
+    acct_individual = fields.Boolean("Individual")
+    acct_individual_rental = fields.Boolean("Rental income")
+    acct_nonprofit = fields.Boolean("Non-profit (ЮЛНЦ)")
+    acct_commercial_register = fields.Boolean("In the Commercial Register")
+    acct_audit_required = fields.Boolean("Subject to audit")
+    acct_inactive = fields.Boolean("No activity this year")
+    acct_owns_real_estate = fields.Boolean("Owns real estate")
+    acct_owns_vehicles = fields.Boolean("Owns vehicles")
+    acct_accountant_id = fields.Many2one(
+        "res.users", string="Responsible accountant", tracking=True, index="btree_not_null"
+    )
+    acct_reviewer_id = fields.Many2one("res.users", string="Reviewer", tracking=True)
+    acct_payroll_accountant_id = fields.Many2one(
+        "res.users",
+        string="Payroll accountant",
+        tracking=True,
+        help="Takes the payroll obligations; the responsible accountant when empty.",
+    )
+    acct_client_since = fields.Date("Client since")
+    acct_obligation_ids = fields.One2many(
+        "acct.client.obligation", "client_id", string="Obligations", context={"active_test": False}
+    )
+
+    @api.onchange("acct_legal_form")
+    def _onchange_acct_legal_form(self):
+        if not self.acct_legal_form:
+            return
+        defaults = LEGAL_FORM_DEFAULTS[self.acct_legal_form]
+        for flag in ACCT_PROFILE_FLAGS:
+            self[flag] = flag in defaults
+        if "acct_cit_payer" not in defaults:
+            self.acct_cit_advance_regime = "none"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        partners.filtered("acct_is_firm_client")._acct_sync_obligations()
+        return partners
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"acct_is_firm_client", "acct_cit_advance_regime", *ACCT_PROFILE_FLAGS} & set(vals):
+            self.filtered("acct_is_firm_client")._acct_sync_obligations()
+        return res
+
+    def _acct_sync_obligations(self):
+        """Create the client obligations the profile now calls for.
+
+        Existing ones are never removed: whether they still apply is their stored
+        ``applies``, recomputed from the flags, so a profile change stops future tasks
+        while the history and the accountant's overrides stay.
+        """
+        return self.env["acct.client.obligation"]._sync_for_clients(self)
+
+    def action_acct_generate_tasks(self):
+        """'Run now' for these clients: create the tasks that are due to exist today."""
+        self.check_access("read")
+        self.env["acct.client.obligation"].check_access("write")
+        obligations = self.env["acct.client.obligation"].search([("client_id", "in", self.ids)])
+        created = obligations._generate_tasks()
+        return self.env["acct.client.obligation"]._notify_created(created)
+
+    def _acct_project_values(self):
+        self.ensure_one()
+        return {
+            "name": self.display_name,
+            "acct_client_id": self.id,
+            "partner_id": self.id,
+            "user_id": self.acct_accountant_id.id,
+            # Internal users only: the client's portal users see their own pages, not ours.
+            "privacy_visibility": "employees",
+        }
+
+    def action_acct_record_event(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Record an event"),
+            "res_model": "acct.event.obligation.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_client_id": self.id},
+        }

@@ -1,1 +1,1 @@
-from . import test_res_partner
+from . import test_res_partner, test_statutory, test_statutory_concurrency

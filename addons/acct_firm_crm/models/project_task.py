@@ -1,0 +1,136 @@
+# Copyright 2026 Accounting Firm Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import datetime
+
+from odoo import api, fields, models
+
+from odoo.addons.project.models.project_task import CLOSED_STATES
+
+from .acct_nonworking_day import shift_window
+from .acct_obligation_type import deadline_datetime
+
+
+class ProjectTask(models.Model):
+    _inherit = "project.task"
+
+    acct_client_id = fields.Many2one("res.partner", string="Firm client", index=True)
+    acct_obligation_type_id = fields.Many2one(
+        "acct.obligation.type", string="Obligation", index=True
+    )
+    acct_client_obligation_id = fields.Many2one(
+        "acct.client.obligation", string="Client obligation", index="btree_not_null"
+    )
+    acct_period_code = fields.Char("Period", help="E.g. 2026-03, 2026-Q1, 2026, 2026/2.")
+    acct_legal_date = fields.Date("Legal due date", help="The date written in the law.")
+    acct_effective_date = fields.Date(
+        "Effective due date",
+        index=True,
+        help="The legal date moved to the next working day; the task's deadline.",
+    )
+    acct_reminder_sent = fields.Boolean(copy=False)
+    acct_escalated = fields.Boolean("Escalated to the reviewer", copy=False)
+
+    _sql_constraints = [
+        (
+            "acct_statutory_period_unique",
+            "UNIQUE(acct_client_id, acct_obligation_type_id, acct_period_code)",
+            "This client already has a task for this obligation and period.",
+        ),
+    ]
+
+    @api.model
+    def _acct_open_domain(self):
+        return [("acct_obligation_type_id", "!=", False), ("state", "not in", list(CLOSED_STATES))]
+
+    @api.model
+    def _acct_recompute_effective_dates(self, affected):
+        """Shift the effective dates of open tasks after non-working days changed.
+
+        ``affected`` is a list of ``(country, date)``; done and cancelled tasks keep the
+        date they were worked against.
+        """
+        if not affected:
+            return self.browse()
+        changed = self.browse()
+        calendar = self.env["acct.nonworking.day"]._working_calendar()
+        for country in {country for country, _day in affected}:
+            first, last = shift_window([day for c, day in affected if c == country])
+            tasks = self.search(
+                [
+                    *self._acct_open_domain(),
+                    ("acct_obligation_type_id.country_id", "=", country.id),
+                    ("acct_legal_date", ">=", first),
+                    ("acct_legal_date", "<=", last),
+                ]
+            )
+            for task in tasks:
+                effective = calendar.effective(task.acct_legal_date, country)
+                if effective != task.acct_effective_date:
+                    task.write(
+                        {
+                            "acct_effective_date": effective,
+                            "date_deadline": deadline_datetime(effective),
+                        }
+                    )
+                    changed |= task
+        return changed
+
+    @api.model
+    def _cron_acct_reminders(self, batch_size=500):
+        """Remind the assignee N days before the effective date, and escalate overdue
+        tasks to the client's reviewer, each once per task."""
+        today = fields.Date.context_today(self)
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        days_by_company = {
+            company.id: company.acct_reminder_days
+            for company in self.env["res.company"].search_fetch(
+                [("acct_reminder_days", ">=", 0)], ["acct_reminder_days"]
+            )
+        }
+        default_days = self.env.company.acct_reminder_days
+        horizon = today + datetime.timedelta(days=max(days_by_company.values(), default=0))
+        candidates = self.search(
+            [
+                *self._acct_open_domain(),
+                ("acct_reminder_sent", "=", False),
+                ("acct_effective_date", "<=", horizon),
+                ("user_ids", "!=", False),
+            ]
+        )
+        # Each company has its own lead; the search used the longest one.
+        remind = candidates.filtered(
+            lambda task: (
+                (task.acct_effective_date - today).days
+                <= days_by_company.get(task.company_id.id, default_days)
+            )
+        )[:batch_size]
+        for task in remind:
+            task.activity_schedule(
+                activity_type_id=todo.id,
+                date_deadline=task.acct_effective_date,
+                user_id=task.user_ids[0].id,
+                summary=self.env._("Due %(date)s", date=task.acct_effective_date),
+            )
+        remind.acct_reminder_sent = True
+        done = len(remind)
+        escalate = self.search(
+            [
+                *self._acct_open_domain(),
+                ("acct_escalated", "=", False),
+                ("acct_effective_date", "<", today),
+                ("acct_client_id.acct_reviewer_id", "!=", False),
+            ],
+            limit=batch_size,
+        )
+        for task in escalate:
+            task.activity_schedule(
+                activity_type_id=todo.id,
+                date_deadline=today,
+                user_id=task.acct_client_id.acct_reviewer_id.id,
+                summary=self.env._("Overdue since %(date)s", date=task.acct_effective_date),
+            )
+        escalate.acct_escalated = True
+        done += len(escalate)
+        remaining = 0 if done < batch_size else 1
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        return done

@@ -1,0 +1,1 @@
+from . import acct_event_obligation_wizard
