@@ -1,1 +1,1 @@
-from . import test_res_partner
+from . import test_res_partner, test_time_reporting
