@@ -61,8 +61,8 @@ class AcctTimesheetPreset(models.Model):
         task_id = self.env.context.get("acct_task_id")
         if not task_id:
             raise UserError(self.env._("Save the task first, then log time on it."))
-        self.env["project.task"].browse(task_id)._acct_log_preset(self)
-        return True
+        task = self.env["project.task"].browse(task_id)
+        return task._acct_logged_notification(task._acct_log_preset(self))
 
     def _prepare_timesheet_values(self, task, employee):
         self.ensure_one()

@@ -83,7 +83,12 @@ class ProjectTask(models.Model):
 
     def action_acct_timer_start(self):
         self.ensure_one()
-        self.env["acct.timesheet.timer"]._start(self)
+        Timer = self.env["acct.timesheet.timer"]
+        previous = Timer._running_for_user()
+        Timer._start(self)
+        if previous and previous.task_id != self:
+            # The timer of the previous task was stopped and its time logged: say so.
+            return previous.task_id._acct_logged_notification(previous.timesheet_id)
         return True
 
     def action_acct_timer_stop(self):
@@ -92,6 +97,10 @@ class ProjectTask(models.Model):
         if not timer:
             raise UserError(self.env._("You have no timer running on this task."))
         line = timer._stop()
+        return self._acct_logged_notification(line)
+
+    def _acct_logged_notification(self, line):
+        """Tell the user what was logged, then reload the form to show the new line."""
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",

@@ -74,7 +74,8 @@ class TestTimeReporting(AcctFirmCommon):
 
     def test_preset_logs_exactly_one_line(self):
         preset = self.vat_preset.with_user(self.accountant).with_context(acct_task_id=self.task.id)
-        preset.action_log_on_task()
+        action = preset.action_log_on_task()
+        self.assertEqual(action["params"]["message"], "1:00 logged on VAT return 11/2026.")
         line = self._lines()
         self.assertEqual(len(line), 1)
         self.assertEqual(line.unit_amount, 1.0)
@@ -156,8 +157,13 @@ class TestTimeReporting(AcctFirmCommon):
             self.Timer.search_count([("user_id", "=", self.accountant.id), ("running", "=", True)]),
             1,
         )
+        # From the task form, the user is told what the previous timer logged.
+        action = self.task.with_user(self.accountant).action_acct_timer_start()
+        self.assertIn("0:15 logged on", action["params"]["message"])
+        self.assertEqual(self.task.with_user(self.accountant).acct_timer_id.task_id, self.task)
+        second = self.task.with_user(self.accountant).acct_timer_id
         # Starting again on the same task keeps the running timer.
-        self.assertEqual(self.Timer.with_user(self.accountant)._start(self.other_task), second)
+        self.assertEqual(self.Timer.with_user(self.accountant)._start(self.task), second)
 
     def test_database_refuses_a_second_running_timer(self):
         self.Timer.create({"user_id": self.accountant.id, "task_id": self.task.id})
@@ -247,6 +253,12 @@ class TestTimeReporting(AcctFirmCommon):
             ]
         )
         arch = views["views"]["calendar"]["arch"]
+        action = self.env.ref("acct_firm_crm.action_acct_time_my_week")
+        search = self.Line.with_user(self.accountant).get_views(
+            [(action.search_view_id.id, "search")], {"action_id": action.id}
+        )
+        self.assertIn('name="mine"', search["views"]["search"]["arch"])
+        self.assertIn('name="groupby_acct_work_type"', search["views"]["search"]["arch"])
         self.assertIn('js_class="acct_time_calendar"', arch)
         self.assertIn("quick_create_view_id", arch)
         form = self.env["project.task"].with_user(self.accountant).get_views([(False, "form")])
