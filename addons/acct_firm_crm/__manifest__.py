@@ -30,8 +30,23 @@
         "views/res_config_settings_views.xml",
         "wizards/acct_event_obligation_wizard_views.xml",
         "views/acct_statutory_menus.xml",
+        "security/acct_time_security.xml",
+        "data/acct_work_type_data.xml",
+        "data/acct_timesheet_preset_data.xml",
+        "views/acct_work_type_views.xml",
+        "views/acct_timesheet_preset_views.xml",
+        "views/account_analytic_line_views.xml",
+        "views/acct_timesheet_timer_views.xml",
+        "views/project_task_time_views.xml",
+        "views/res_config_settings_time_views.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
+        "demo/acct_time_demo.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "acct_firm_crm/static/src/time/**/*",
+        ],
+    },
 }

@@ -1,11 +1,17 @@
 from . import (
+    account_analytic_line,
     acct_client_obligation,
     acct_nonworking_day,
     acct_obligation_checklist_item,
     acct_obligation_type,
+    acct_timesheet_preset,
+    acct_timesheet_timer,
+    acct_work_type,
     project_project,
     project_task,
+    project_task_time,
     res_company,
     res_config_settings,
+    res_config_settings_time,
     res_partner,
 )
