@@ -1,8 +1,12 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
 from psycopg2 import IntegrityError
 
 from odoo import api, fields, models
+
+_logger = logging.getLogger(__name__)
 
 
 class ProjectProject(models.Model):
@@ -44,7 +48,7 @@ class ProjectProject(models.Model):
             result.update(zip(missing.ids, created.ids, strict=True))
             return result
         except IntegrityError:
-            pass  # another run is creating some of them: one by one, skipping those
+            _logger.info("Client projects: another run created some of them, going one by one")
         for client in missing:
             try:
                 with self.env.cr.savepoint():
