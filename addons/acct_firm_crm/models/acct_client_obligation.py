@@ -1,5 +1,6 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import bisect
 import logging
 
 from markupsafe import Markup, escape
@@ -130,7 +131,7 @@ class AcctClientObligation(models.Model):
     # ----------------------------------------------------------------------------------
 
     @api.model
-    def _cron_generate_tasks(self, batch_size=500):
+    def _cron_generate_tasks(self, batch_size=500, today=None):
         """Create the tasks that are due to exist, ``batch_size`` at a time.
 
         Each call creates one batch and reports progress; the cron runner commits and calls
@@ -138,7 +139,7 @@ class AcctClientObligation(models.Model):
         next run starts from what is in the database.
         """
         obligations = self.search(self._job_domain())
-        pending = obligations._pending_deadlines(fields.Date.context_today(self))
+        pending = obligations._pending_deadlines(today or fields.Date.context_today(self))
         batch = pending[:batch_size]
         self._create_tasks(batch)
         self.env["ir.cron"]._notify_progress(done=len(batch), remaining=len(pending) - len(batch))
@@ -191,17 +192,26 @@ class AcctClientObligation(models.Model):
                 [self.obligation_type_id.ids, self.client_id.ids, codes],
             )
             existing = set(self.env.cr.fetchall())
+        # The rows whose creation date has come, per (type, lead time), in legal-date
+        # order: each obligation then only looks at those from its start date on.
+        due_rows = {}
         pending = []
         for obligation in self:
             kind = obligation.obligation_type_id
+            lead = obligation.lead_days
+            rows = due_rows.get((kind, lead))
+            if rows is None:
+                rows = due_rows[kind, lead] = sorted(
+                    (row for row in candidates[kind] if (row[3] - today).days <= lead),
+                    key=lambda row: row[2],
+                )
             client_id = obligation.client_id.id
-            for code, start, legal, effective in candidates[kind]:
-                if (
-                    legal >= obligation.date_start
-                    and (not obligation.date_end or start <= obligation.date_end)
-                    and (effective - today).days <= obligation.lead_days
-                    and (client_id, kind.id, code) not in existing
-                ):
+            date_end = obligation.date_end
+            first = bisect.bisect_left(rows, obligation.date_start, key=lambda row: row[2])
+            for code, start, legal, effective in rows[first:]:
+                if date_end and start > date_end:
+                    continue
+                if (client_id, kind.id, code) not in existing:
                     pending.append((obligation, code, legal, effective))
         return pending
 
@@ -219,8 +229,9 @@ class AcctClientObligation(models.Model):
         projects = self.env["project.project"]._acct_client_projects(
             self.env["res.partner"].union(*(row[0].client_id for row in pending))
         )
+        checklists = {kind: self._checklist_html(kind) for kind in self._types_of(pending)}
         vals_list = [
-            self._task_values(obligation, code, legal, effective, projects)
+            self._task_values(obligation, code, legal, effective, projects, checklists)
             for obligation, code, legal, effective in pending
             if obligation.client_id.id in projects
         ]
@@ -250,7 +261,13 @@ class AcctClientObligation(models.Model):
         return self.user_id or by_role[role]
 
     @api.model
-    def _task_values(self, obligation, code, legal, effective, projects):
+    def _types_of(self, pending):
+        return self.env["acct.obligation.type"].union(
+            *{row[0].obligation_type_id for row in pending}
+        )
+
+    @api.model
+    def _task_values(self, obligation, code, legal, effective, projects, checklists):
         kind = obligation.obligation_type_id
         client = obligation.client_id
         assignee = obligation._assignee()
@@ -266,7 +283,7 @@ class AcctClientObligation(models.Model):
             "acct_effective_date": effective,
             "date_deadline": deadline_datetime(effective),
             "user_ids": [fields.Command.set(assignee.ids)],
-            "description": self._checklist_html(kind),
+            "description": checklists[kind],
         }
 
     @api.model
@@ -277,6 +294,18 @@ class AcctClientObligation(models.Model):
             Markup("<li>%s</li>") % escape(item.name) for item in kind.checklist_item_ids
         )
         return Markup('<ul class="o_checklist">%s</ul>') % items
+
+    @api.model
+    def _demo_generate_tasks(self):
+        """Demo data: a year of tasks for the demo clients, worked up to two weeks ago."""
+        today = fields.Date.context_today(self)
+        clients = self.env["res.partner"].search(
+            [("acct_is_firm_client", "=", True), ("acct_client_code", "=like", "C0%")]
+        )
+        clients.acct_obligation_ids.date_start = today.replace(year=today.year - 1)
+        tasks = clients.acct_obligation_ids._generate_tasks(today)
+        tasks.filtered(lambda task: (today - task.acct_effective_date).days > 14).state = "1_done"
+        return tasks
 
     @api.model
     def _notify_created(self, tasks):

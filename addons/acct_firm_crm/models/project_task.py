@@ -27,7 +27,7 @@ class ProjectTask(models.Model):
         index=True,
         help="The legal date moved to the next working day; the task's deadline.",
     )
-    acct_reminder_sent = fields.Boolean(copy=False)
+    acct_reminder_sent = fields.Boolean("Reminder sent", copy=False)
     acct_escalated = fields.Boolean("Escalated to the reviewer", copy=False)
 
     _sql_constraints = [

@@ -426,6 +426,21 @@ class TestStatutoryJob(StatutoryCommon):
         task = self.env["project.task"].browse(wizard.action_create_task()["res_id"])
         self.assertEqual(task.acct_legal_date, D("2026-04-28"))
         self.assertEqual(task.acct_effective_date, D("2026-04-28"))
+        # The other event obligations, on the clients they apply to.
+        for key, code, event, legal, effective in (
+            ("company", "EV_NOI_SICK", "2026-04-20", "2026-05-10", "2026-05-11"),
+            ("person", "EV_SELFINS_START", "2027-04-23", "2027-04-30", "2027-05-05"),
+        ):
+            client = self.clients[key]
+            obligation = client.acct_obligation_ids.filtered(
+                lambda o, code=code: o.obligation_type_id.code == code
+            )
+            wizard = self.env["acct.event.obligation.wizard"].create(
+                {"client_id": client.id, "client_obligation_id": obligation.id, "event_date": event}
+            )
+            task = self.env["project.task"].browse(wizard.action_create_task()["res_id"])
+            self.assertEqual(task.acct_legal_date, D(legal), code)
+            self.assertEqual(task.acct_effective_date, D(effective), code)
 
 
 @tagged("post_install", "-at_install")
@@ -526,6 +541,13 @@ class TestReminders(StatutoryCommon):
 @tagged("post_install", "-at_install")
 class TestStatutoryAccess(StatutoryCommon):
     def test_accountant(self):
+        client = self.clients["quarterly"].with_user(self.accountant)
+        client.acct_employer = True
+        self.assertIn(
+            "BG_SSC_D1_D6",
+            client.acct_obligation_ids.filtered("applies").obligation_type_id.mapped("code"),
+            "the accountant edits the profile and the obligations follow",
+        )
         kind = self.obligation_type["BG_VAT_RETURN"].with_user(self.accountant)
         self.assertTrue(kind.name)
         with self.assertRaises(AccessError):
@@ -544,6 +566,16 @@ class TestStatutoryAccess(StatutoryCommon):
             .with_user(self.accountant)
             .search_count([("acct_client_id", "=", self.clients["company"].id)])
         )
+
+    def test_deadlines_menu(self):
+        menu = self.env.ref("acct_firm_crm.menu_acct_deadlines")
+        types = self.env.ref("acct_firm_crm.menu_acct_obligation_types")
+        for user, sees_config in ((self.accountant, False), (self.manager, True)):
+            visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+            self.assertIn(menu.id, visible, user.login)
+            self.assertEqual(types.id in visible, sees_config, user.login)
+        visible = self.env["ir.ui.menu"].with_user(self.employee)._visible_menu_ids()
+        self.assertNotIn(menu.id, visible)
 
     def test_manager(self):
         kind = self.obligation_type["BG_VAT_RETURN"].with_user(self.manager)
