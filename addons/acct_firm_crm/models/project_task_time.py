@@ -28,7 +28,7 @@ class ProjectTask(models.Model):
         groups="acct_firm_crm.group_acct_firm_user",
     )
 
-    @api.depends_context("company")
+    @api.depends_context("allowed_company_ids")
     def _compute_acct_preset_ids(self):
         presets = self.env["acct.timesheet.preset"].search(
             [("company_id", "in", [False, *self.env.companies.ids])]

@@ -6,7 +6,7 @@ from psycopg2 import IntegrityError
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import AcctFirmCommon
@@ -267,3 +267,32 @@ class TestTimeReporting(AcctFirmCommon):
         self.assertIn("action_log_on_task", str(form["models"]) + arch)
         form = self.env["project.task"].with_user(self.employee).get_views([(False, "form")])
         self.assertNotIn("action_acct_timer_start", form["views"]["form"]["arch"])
+
+    def test_calendar_quick_form_adds_a_report_on_the_clicked_day(self):
+        day = fields.Date.to_date("2026-11-24")
+        quick_form = Form(
+            self.Line.with_user(self.accountant).with_context(default_date=day),
+            view="acct_firm_crm.account_analytic_line_view_form_quick_acct_firm",
+        )
+        quick_form.task_id = self.task
+        quick_form.acct_work_type_id = self.env.ref("acct_firm_crm.work_type_payroll")
+        self.assertEqual(quick_form.unit_amount, 1.0)  # the work type's default minutes
+        quick_form.unit_amount = 1.25
+        line = quick_form.save()
+        self.assertEqual(line.date, day)
+        self.assertEqual(line.user_id, self.accountant)
+        self.assertEqual(line.project_id, self.project)
+        self.assertEqual(line.name, "Payroll")
+
+    def test_demo_accountant_has_a_year_of_time(self):
+        task = self.env.ref("acct_firm_crm.demo_task_zora_books", raise_if_not_found=False)
+        if not task:
+            self.skipTest("demo data not installed")
+        demo_user = self.env.ref("base.user_demo")
+        groups = self.Line._read_group(
+            [("user_id", "=", demo_user.id), ("acct_work_type_id", "!=", False)],
+            aggregates=["date:min", "date:max", "__count"],
+        )
+        first, last, count = groups[0]
+        self.assertGreater((last - first).days, 300)
+        self.assertGreater(count, 500)
