@@ -1,7 +1,7 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class ResPartner(models.Model):
@@ -48,5 +48,43 @@ class ResPartner(models.Model):
                 raise ValidationError(
                     self.env._(
                         "A firm client needs a client code: %(name)s has none.", name=partner.name
+                    )
+                )
+
+    # Also added by the statutory-profile work; same name, same meaning (merge keeps one).
+    acct_accountant_id = fields.Many2one(
+        "res.users",
+        string="Responsible accountant",
+        tracking=True,
+        domain=[("share", "=", False)],
+    )
+
+    # Registers that prove the firm's work for a client: the client may be archived, never
+    # deleted, once one of them exists (ЗСч retention, GDPR Art. 17(3)(b)).
+    _ACCT_REGISTERS = (
+        ("acct.client.document", "client_id"),
+        ("acct.handover.protocol", "client_id"),
+        ("acct.power.attorney", "principal_id"),
+        ("acct.archive.folder", "client_id"),
+    )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_acct_registers(self):
+        # Existence checks across every record, whoever deletes: sudo for a count only.
+        checks = [
+            (self.env[model].sudo().with_context(active_test=False), [(field, "in", self.ids)])
+            for model, field in self._ACCT_REGISTERS
+        ]
+        Task = self.env["project.task"].sudo().with_context(active_test=False)
+        if "acct_client_id" in Task._fields:
+            checks.append((Task, [("acct_client_id", "in", self.ids), ("state", "=", "1_done")]))
+        for model, domain in checks:
+            if model.search_count(domain, limit=1):
+                raise UserError(
+                    self.env._(
+                        "%(clients)s cannot be deleted: the firm must keep its %(register)s. "
+                        "Archive the client instead.",
+                        clients=", ".join(self.mapped("display_name")),
+                        register=self.env["ir.model"]._get(model._name).name,
                     )
                 )

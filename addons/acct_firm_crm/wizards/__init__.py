@@ -1,0 +1,1 @@
+from . import acct_handover_cancel_wizard, acct_power_attorney_revoke_wizard
