@@ -160,8 +160,8 @@ class AcctHandoverProtocol(models.Model):
                     ("period_start", ">=", date_from),
                     ("period_start", "<=", date_to),
                 ],
-                ["client_id", "category_id"],
+                ["client_id", "kind_code"],
                 ["count:sum"],
             )
         )
-        return {(client.id, category.code): total for client, category, total in groups}
+        return {(client.id, code): total for client, code, total in groups}

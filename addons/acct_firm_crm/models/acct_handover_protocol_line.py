@@ -26,6 +26,8 @@ class AcctHandoverProtocolLine(models.Model):
     client_id = fields.Many2one(related="protocol_id.client_id", store=True, index=True)
     state = fields.Selection(related="protocol_id.state")
     category_id = fields.Many2one("acct.document.category", string="Document kind", required=True)
+    # Stored so that billing counts per kind code in one grouped query.
+    kind_code = fields.Char(related="category_id.code", store=True, string="Document kind code")
     # Documents are usually handed over the month after the one they belong to.
     period_year = fields.Integer(
         string="Year",
