@@ -95,7 +95,7 @@ class TestHandoverProtocol(AcctFirmCommon):
         protocol = self._protocol([(self.invoices, 2026, 3, 5)])
         protocol.action_confirm()
         action = protocol.action_open_cancel_wizard()
-        wizard = self.env[action["res_model"]].with_context(action["context"])
+        wizard = self.env[action["res_model"]].with_context(**action["context"])
         with self.assertRaisesRegex(UserError, "reason"):
             wizard.create({"protocol_id": protocol.id, "reason": "   "}).action_cancel()
         self.assertEqual(protocol.state, "confirmed")

@@ -118,7 +118,7 @@ class TestPowerAttorney(AcctFirmCommon):
             with self.assertRaisesRegex(UserError, "reason"):
                 poa._revoke(datetime.date(2026, 3, 1), "")
             action = poa.action_open_revoke_wizard()
-            form = Form(self.env[action["res_model"]].with_context(action["context"]))
+            form = Form(self.env[action["res_model"]].with_context(**action["context"]))
             form.reason = "Client ended the contract"
             form.save().action_revoke()
             self.assertEqual(poa.state, "revoked")
