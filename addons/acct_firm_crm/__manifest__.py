@@ -34,8 +34,10 @@
         "views/acct_archive_location_views.xml",
         "views/acct_archive_folder_views.xml",
         "views/acct_registers_menus.xml",
+        "views/res_partner_registers_views.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
+        "demo/acct_registers_demo.xml",
     ],
 }

@@ -88,3 +88,53 @@ class ResPartner(models.Model):
                         register=self.env["ir.model"]._get(model._name).name,
                     )
                 )
+
+    acct_document_count = fields.Integer(
+        string="Client documents", compute="_compute_acct_register_counts"
+    )
+    acct_protocol_count = fields.Integer(
+        string="Handover protocols", compute="_compute_acct_register_counts"
+    )
+    acct_power_attorney_count = fields.Integer(
+        string="Powers of attorney", compute="_compute_acct_register_counts"
+    )
+    acct_archive_folder_count = fields.Integer(
+        string="Archive folders", compute="_compute_acct_register_counts"
+    )
+
+    def _compute_acct_register_counts(self):
+        # One grouped query per register for the whole recordset.
+        counts = {}
+        for (model, field), target in zip(
+            self._ACCT_REGISTERS,
+            (
+                "acct_document_count",
+                "acct_protocol_count",
+                "acct_power_attorney_count",
+                "acct_archive_folder_count",
+            ),
+            strict=True,
+        ):
+            Register = self.env[model]
+            if not Register.has_access("read"):
+                counts[target] = {}
+                continue
+            groups = Register._read_group([(field, "in", self.ids)], [field], ["__count"])
+            counts[target] = {partner.id: count for partner, count in groups}
+        for partner in self:
+            for target, by_partner in counts.items():
+                partner[target] = by_partner.get(partner.id, 0)
+
+    def action_acct_open_register(self):
+        """Open one register (the model in the context) filtered on this client."""
+        self.ensure_one()
+        model = self.env.context.get("acct_register")
+        field = dict(self._ACCT_REGISTERS).get(model)
+        if not field:
+            raise UserError(self.env._("Unknown register."))
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            f"acct_firm_crm.action_{model.replace('.', '_')}"
+        )
+        action["domain"] = [(field, "=", self.id)]
+        action["context"] = {f"default_{field}": self.id}
+        return action

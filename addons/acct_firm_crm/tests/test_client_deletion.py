@@ -40,3 +40,32 @@ class TestClientDeletion(AcctFirmCommon):
                 self.assertTrue(client.exists())
                 client.action_archive()
                 self.assertFalse(client.active)
+
+    def test_register_counts_and_buttons_on_the_client(self):
+        client = self._new_client("D0200")
+        self.env["acct.archive.folder"].create([{"client_id": client.id} for _i in range(2)])
+        self.env["acct.handover.protocol"].create({"client_id": client.id})
+        clients = (client | self.client).with_user(self.accountant)
+        self.assertEqual(
+            [(c.acct_archive_folder_count, c.acct_protocol_count) for c in clients],
+            [(2, 1), (0, 0)],
+        )
+        # The counts of a list cost the same number of queries for 2 clients or 7.
+        more = clients | self.env["res.partner"].create(
+            [{"name": f"Extra {i}"} for i in range(5)]
+        ).with_user(self.accountant)
+        queries = []
+        for partners in (clients, more):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            partners.mapped("acct_document_count")
+            queries.append(self.env.cr.sql_log_count - before)
+        self.assertEqual(queries[0], queries[1])
+        action = (
+            client.with_user(self.accountant)
+            .with_context(acct_register="acct.archive.folder")
+            .action_acct_open_register()
+        )
+        self.assertEqual(action["res_model"], "acct.archive.folder")
+        self.assertEqual(len(self.env["acct.archive.folder"].search(action["domain"])), 2)
