@@ -163,3 +163,20 @@ class TestHandoverProtocol(AcctFirmCommon):
             with self.assertRaises(AccessError):
                 protocol.with_user(user).read(["name"])
         self.assertEqual(protocol.with_user(self.manager).document_count, 1)
+
+    def test_report_in_bulgarian_for_a_bulgarian_client(self):
+        self.env["res.lang"]._activate_lang("bg_BG")
+        self.env["ir.module.module"]._load_module_terms(["acct_firm_crm"], ["bg_BG"])
+        self.client.lang = "bg_BG"
+        protocol = self._protocol([(self.invoices, 2026, 3, 40)])
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("acct_firm_crm.action_report_acct_handover_protocol", protocol.ids)[
+                0
+            ]
+            .decode()
+        )
+        self.assertIn("Приемо-предавателен протокол №", html)
+        self.assertIn("Предал:", html)
+        self.assertIn("Приел:", html)
+        self.assertNotIn("Handed over by", html)
