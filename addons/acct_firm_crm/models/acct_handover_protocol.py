@@ -1,0 +1,167 @@
+# Copyright 2026 Accounting Firm Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class AcctHandoverProtocol(models.Model):
+    """A handover protocol (приемо-предавателен протокол): what the client handed to the firm
+    or the firm returned to the client, signed by both sides."""
+
+    _name = "acct.handover.protocol"
+    _description = "Handover protocol"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    name = fields.Char(
+        string="Number", required=True, readonly=True, copy=False, default="/", index=True
+    )
+    client_id = fields.Many2one(
+        "res.partner",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        domain=[("acct_is_firm_client", "=", True)],
+    )
+    direction = fields.Selection(
+        [("received", "Received from the client"), ("returned", "Returned to the client")],
+        required=True,
+        default="received",
+        tracking=True,
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    contact_id = fields.Many2one(
+        "res.partner",
+        string="Client representative",
+        tracking=True,
+        domain="[('id', 'child_of', client_id)]",
+        help="The client's person who hands the documents over or takes them back.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Firm representative",
+        required=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+        domain=[("share", "=", False)],
+        help="The firm's person who receives the documents or gives them back.",
+    )
+    line_ids = fields.One2many("acct.handover.protocol.line", "protocol_id", string="Lines")
+    document_count = fields.Integer(
+        string="Documents", compute="_compute_document_count", store=True
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("confirmed", "Confirmed"), ("cancelled", "Cancelled")],
+        required=True,
+        default="draft",
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    cancel_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    note = fields.Text()
+
+    @api.depends("line_ids.count")
+    def _compute_document_count(self):
+        for protocol in self:
+            protocol.document_count = sum(protocol.line_ids.mapped("count"))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("acct.handover.protocol")
+        return super().create(vals_list)
+
+    def write(self, vals):
+        # Only the state machine (and the chatter's main attachment) touch a confirmed protocol;
+        # the state itself changes only through the actions below.
+        if not self.env.context.get("acct_protocol_state_change"):
+            if {"state", "cancel_reason"} & set(vals):
+                raise UserError(
+                    self.env._("Use the Confirm and Cancel buttons to change the state.")
+                )
+            if set(vals) - {"message_main_attachment_id"}:
+                self.filtered(lambda p: p.state != "draft")._raise_not_draft()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        self.filtered(lambda p: p.state != "draft")._raise_not_draft()
+
+    def _raise_not_draft(self):
+        if self:
+            raise UserError(
+                self.env._(
+                    "Protocol %(name)s is %(state)s: it can no longer be changed or deleted.",
+                    name=self[0].name,
+                    state=dict(self._fields["state"]._description_selection(self.env))[
+                        self[0].state
+                    ],
+                )
+            )
+
+    def action_confirm(self):
+        for protocol in self:
+            if protocol.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Only a draft protocol can be confirmed: %(name)s is not.",
+                        name=protocol.name,
+                    )
+                )
+            if not protocol.line_ids:
+                raise UserError(
+                    self.env._("Protocol %(name)s has no lines to confirm.", name=protocol.name)
+                )
+        self.with_context(acct_protocol_state_change=True).write({"state": "confirmed"})
+        return True
+
+    def action_open_cancel_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Cancel protocol"),
+            "res_model": "acct.handover.cancel.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_protocol_id": self.id},
+        }
+
+    def _cancel(self, reason):
+        """Cancel the protocols, keeping why; a cancelled protocol counts for nothing."""
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Give the reason why the protocol is cancelled."))
+        if any(p.state == "cancelled" for p in self):
+            raise UserError(self.env._("This protocol is already cancelled."))
+        self.with_context(acct_protocol_state_change=True).write(
+            {"state": "cancelled", "cancel_reason": reason}
+        )
+
+    @api.model
+    def _confirmed_counts(self, client_ids, date_from, date_to):
+        """Documents received from clients on confirmed protocols, per client and kind.
+
+        Counts the lines of confirmed protocols that received documents from ``client_ids``
+        (returns to the client are not work done) whose period (the month the documents
+        belong to) starts between ``date_from`` and ``date_to``, both included.
+        Returns ``{(client_id, document_kind_code): count}`` from one grouped query.
+        """
+        groups = (
+            self.env["acct.handover.protocol.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("client_id", "in", list(client_ids)),
+                    ("protocol_id.state", "=", "confirmed"),
+                    ("protocol_id.direction", "=", "received"),
+                    ("period_start", ">=", date_from),
+                    ("period_start", "<=", date_to),
+                ],
+                ["client_id", "kind_code"],
+                ["count:sum"],
+            )
+        )
+        return {(client.id, code): total for client, code, total in groups}
