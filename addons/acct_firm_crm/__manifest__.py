@@ -20,6 +20,11 @@
         "security/ir.model.access.csv",
         "views/res_partner_views.xml",
         "views/acct_firm_crm_menus.xml",
+        "data/acct_engagement_cron.xml",
+        "report/acct_engagement_usage_report.xml",
+        "views/acct_engagement_views.xml",
+        "views/res_partner_billing_views.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
