@@ -51,7 +51,6 @@ class AcctEngagement(models.Model):
     name = fields.Char(string="Engagement", required=True, tracking=True)
     client_id = fields.Many2one(
         "res.partner",
-        string="Client",
         required=True,
         index=True,
         tracking=True,
@@ -134,8 +133,7 @@ class AcctEngagement(models.Model):
         string="Prorate partial periods",
         default=True,
         tracking=True,
-        help="Bill a partial first or last period by the share of its days the engagement "
-        "covers.",
+        help="Bill a partial first or last period by the share of its days the engagement covers.",
     )
     quantity_source = fields.Selection(
         [
@@ -305,7 +303,9 @@ class AcctEngagement(models.Model):
         position = params.get("position")
         messages = {
             "no_tiers": lambda: self.env._("Add at least one price tier."),
-            "invalid_tier": lambda: self.env._("Tier %(position)s is incomplete.", position=position),
+            "invalid_tier": lambda: self.env._(
+                "Tier %(position)s is incomplete.", position=position
+            ),
             "invalid_number": lambda: self.env._(
                 "%(field)s is not a number (%(value)s).",
                 field=params.get("field"),
@@ -348,9 +348,7 @@ class AcctEngagement(models.Model):
             "unknown_model": lambda: self.env._("Unknown fee model."),
             "unknown_tier_mode": lambda: self.env._("Unknown tier mode."),
             "missing_fixed_amount": lambda: self.env._("Set the fixed fee of a period."),
-            "missing_price": lambda: self.env._(
-                "Set the price per document or the price tiers."
-            ),
+            "missing_price": lambda: self.env._("Set the price per document or the price tiers."),
             "price_and_tiers": lambda: self.env._(
                 "Give either a price per document or tiers, not both."
             ),
@@ -374,6 +372,18 @@ class AcctEngagement(models.Model):
         self.ensure_one()
         return self._billable_quantities_by_engagement(date_from, date_to).get(self.id, {})
 
+    @api.model
+    def _handover_protocols(self):
+        """The handover protocol model, or None while it is not installed.
+
+        It must answer ``_confirmed_counts(client_ids, date_from, date_to)`` with
+        ``{(client_id, document_kind_code): count}`` over the confirmed protocols that
+        received documents from the clients in the period.
+        """
+        if "acct.handover.protocol" in self.env:
+            return self.env["acct.handover.protocol"]
+        return None
+
     def _billable_quantities_by_engagement(self, date_from, date_to):
         """``{engagement id: {kind: quantity}}`` for the whole recordset, one query per source.
 
@@ -385,9 +395,10 @@ class AcctEngagement(models.Model):
         by_source = defaultdict(lambda: self.browse())
         for engagement in self:
             by_source[engagement.quantity_source] |= engagement
-        if by_source["protocols"] and "acct.handover.protocol" in self.env:
+        protocols = self._handover_protocols()
+        if by_source["protocols"] and protocols is not None:
             engagements = by_source["protocols"]
-            counts = self.env["acct.handover.protocol"].sudo()._confirmed_counts(
+            counts = protocols.sudo()._confirmed_counts(
                 engagements.client_id.ids, date_from, date_to
             )
             per_client = defaultdict(dict)
@@ -446,9 +457,7 @@ class AcctEngagement(models.Model):
         billed = set(
             self.env["acct.engagement.period"]
             .sudo()
-            ._read_group(
-                [("engagement_id", "in", self.ids)], ["engagement_id", "period_start:day"]
-            )
+            ._read_group([("engagement_id", "in", self.ids)], ["engagement_id", "period_start:day"])
         )
         billed = {(engagement.id, start) for engagement, start in billed}
         due_periods = []
@@ -570,6 +579,8 @@ class AcctEngagement(models.Model):
                 ),
             )
             row = self.env.cr.fetchone()
+        # The row bypassed the ORM: the engagement's cached periods are stale.
+        self.invalidate_recordset(["period_ids", "period_count"])
         return self.env["acct.engagement.period"].browse(row[0]) if row else None
 
     def _bill_period(self, start, end, invoice_date, kinds):
@@ -579,7 +590,7 @@ class AcctEngagement(models.Model):
         if period is None:
             return self.env["acct.engagement.period"]
         if self.prorate:
-            factor = pricing.proration_factor(start, end, self.date_start, self.date_end)
+            factor = pricing.proration_factor(start, end, self.date_start, self.date_end or None)
         else:
             factor = 1
         quantity = sum(kinds.values())
@@ -667,7 +678,11 @@ class AcctEngagement(models.Model):
         self.ensure_one()
         lines = []
         for line in fee_lines:
-            if line["code"] in (pricing.LINE_DOCUMENTS, pricing.LINE_OVERAGE, pricing.LINE_INCLUDED):
+            if line["code"] in (
+                pricing.LINE_DOCUMENTS,
+                pricing.LINE_OVERAGE,
+                pricing.LINE_INCLUDED,
+            ):
                 quantity, price = line["quantity"], line["unit_price"]
             else:
                 quantity, price = 1, line["amount"]

@@ -27,9 +27,7 @@ class AcctEngagementPeriod(models.Model):
     name = fields.Char(string="Period", required=True, readonly=True)
     period_start = fields.Date(required=True, readonly=True)
     period_end = fields.Date(required=True, readonly=True)
-    invoice_id = fields.Many2one(
-        "account.move", string="Invoice", readonly=True, index="btree_not_null", copy=False
-    )
+    invoice_id = fields.Many2one("account.move", readonly=True, index="btree_not_null", copy=False)
     invoice_state = fields.Selection(related="invoice_id.state", string="Invoice status")
     fee_model = fields.Selection(
         selection=lambda self: self.env["acct.engagement"]._fields["fee_model"].selection,

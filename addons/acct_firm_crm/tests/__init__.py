@@ -1,1 +1,6 @@
-from . import test_res_partner
+from . import (
+    test_acct_engagement_billing,
+    test_acct_engagement_concurrency,
+    test_res_partner,
+    test_res_partner_figures,
+)
