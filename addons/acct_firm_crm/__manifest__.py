@@ -22,11 +22,13 @@
         "views/acct_firm_crm_menus.xml",
         "data/acct_engagement_cron.xml",
         "report/acct_engagement_usage_report.xml",
+        "report/account_invoice_report.xml",
         "views/acct_engagement_views.xml",
         "views/res_partner_billing_views.xml",
         "views/res_config_settings_views.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
+        "demo/acct_engagement_demo.xml",
     ],
 }

@@ -1,4 +1,5 @@
 from . import (
+    account_move,
     acct_engagement,
     acct_engagement_period,
     acct_engagement_tier,

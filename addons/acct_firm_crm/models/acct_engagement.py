@@ -6,10 +6,11 @@ import logging
 from collections import defaultdict
 
 import psycopg2
+from psycopg2.extras import Json
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
 from acct_firm_core import periods as core_periods
 from acct_firm_core import pricing
@@ -515,11 +516,18 @@ class AcctEngagement(models.Model):
 
     @api.model
     def _bill_periods(self, due, today=None):
-        """Invoice a batch of ``(engagement, start, end, due date)``: a savepoint per period,
-        then the batch's invoices are posted (if so set) and their statements attached."""
+        """Invoice a batch of ``(engagement, start, end, due date)``.
+
+        Each period is priced and claimed in its own savepoint (a period billed meanwhile by
+        another run is skipped); the batch's invoices are then created in one go, or one by
+        one in savepoints when the batch fails, a period whose invoice cannot be created
+        being released for the next run. Finally the invoices are posted (if so set) and the
+        usage statements attached.
+        """
         today = today or fields.Date.context_today(self)
+        periods = self.env["acct.engagement.period"]
         if not due:
-            return self.env["acct.engagement.period"]
+            return periods
         by_dates = defaultdict(lambda: self.browse())
         for engagement, start, end, _due in due:
             by_dates[(start, end)] |= engagement
@@ -529,21 +537,58 @@ class AcctEngagement(models.Model):
                 start, end
             ).items():
                 quantities[(engagement_id, start)] = kinds
-        periods = self.env["acct.engagement.period"]
+        claimed = []
         for engagement, start, end, due_date in due:
             try:
                 with self.env.cr.savepoint():
-                    periods |= engagement._bill_period(
-                        start, end, min(due_date, today), quantities[(engagement.id, start)]
+                    values, fee_lines = engagement._price_period(
+                        start, end, quantities[(engagement.id, start)]
                     )
+                    period = engagement._claim_period(values)
             except (psycopg2.errors.SerializationFailure, psycopg2.errors.UniqueViolation):
                 # Another run billed this period in a concurrent transaction.
                 self.env.invalidate_all()
-        invoices = periods.invoice_id
-        if invoices and self._billing_posts_invoices():
-            invoices.action_post()
+                continue
+            if period:
+                invoice_values = engagement._prepare_invoice_values(
+                    values["name"], min(due_date, today), fee_lines
+                )
+                claimed.append((period, invoice_values))
+        invoices = self._create_period_invoices(claimed)
+        for period, invoice in invoices:
+            period.invoice_id = invoice
+            periods |= period
+        if periods and self._billing_posts_invoices():
+            periods.invoice_id.action_post()
         periods._attach_usage_statements()
         return periods
+
+    @api.model
+    def _create_period_invoices(self, claimed):
+        """``[(period, invoice)]`` for ``[(period, invoice values)]``: all at once, else one
+        by one; the claim of a period whose invoice fails is removed, so that it is retried."""
+        moves = self.env["account.move"]
+        try:
+            with self.env.cr.savepoint():
+                invoices = moves.create([values for _period, values in claimed])
+            return list(zip([period for period, _values in claimed], invoices, strict=True))
+        except Exception:  # pylint: disable=broad-except
+            self.env.invalidate_all()
+        result = []
+        for period, values in claimed:
+            try:
+                with self.env.cr.savepoint():
+                    result.append((period, moves.create(values)))
+            except Exception as error:  # pylint: disable=broad-except
+                self.env.invalidate_all()
+                _logger.warning(
+                    "Billing run: no invoice for %s %s: %s",
+                    period.engagement_id.display_name,
+                    period.name,
+                    error,
+                )
+                period.sudo().unlink()
+        return result
 
     @api.model
     def _billing_posts_invoices(self):
@@ -551,44 +596,10 @@ class AcctEngagement(models.Model):
             "acct_firm_crm.billing_post_invoices"
         ) in ("1", "True")
 
-    def _claim_period(self, start, end):
-        """Insert the period record or return None when it exists: the unique key makes the
-        claim atomic, so two runs can never both invoice it."""
+    def _price_period(self, start, end, kinds):
+        """Values of the billed period from ``start`` to ``end`` with ``kinds`` documents, and
+        its fee lines: (values, fee lines)."""
         self.ensure_one()
-        name = core_periods.period_code(CORE_PERIODICITY[self.periodicity], start)
-        with mute_logger("odoo.sql_db"):
-            self.env.cr.execute(
-                """
-                INSERT INTO acct_engagement_period
-                    (engagement_id, client_id, company_id, name, period_start, period_end,
-                     proration_factor, create_uid, create_date, write_uid, write_date)
-                VALUES (%s, %s, %s, %s, %s, %s, 1, %s, now() at time zone 'UTC',
-                        %s, now() at time zone 'UTC')
-                ON CONFLICT (engagement_id, period_start) DO NOTHING
-                RETURNING id
-                """,
-                (
-                    self.id,
-                    self.client_id.id,
-                    self.company_id.id,
-                    name,
-                    start,
-                    end,
-                    self.env.uid,
-                    self.env.uid,
-                ),
-            )
-            row = self.env.cr.fetchone()
-        # The row bypassed the ORM: the engagement's cached periods are stale.
-        self.invalidate_recordset(["period_ids", "period_count"])
-        return self.env["acct.engagement.period"].browse(row[0]) if row else None
-
-    def _bill_period(self, start, end, invoice_date, kinds):
-        """Claim the period, price it and create its invoice; empty when already billed."""
-        self.ensure_one()
-        period = self._claim_period(start, end)
-        if period is None:
-            return self.env["acct.engagement.period"]
         if self.prorate:
             factor = pricing.proration_factor(start, end, self.date_start, self.date_end or None)
         else:
@@ -606,7 +617,6 @@ class AcctEngagement(models.Model):
                     reason=self._pricing_error_message(error),
                 )
             ) from error
-        days_in_period = (end - start).days + 1
         covered_from = max(start, self.date_start)
         covered_to = min(end, self.date_end) if self.date_end else end
         fee_lines = [
@@ -620,27 +630,49 @@ class AcctEngagement(models.Model):
             }
             for line in breakdown.lines
         ]
-        invoice = (
-            self.env["account.move"]
-            .with_company(self.company_id)
-            .create(self._prepare_invoice_values(period.name, invoice_date, fee_lines))
+        values = {
+            "engagement_id": self.id,
+            "client_id": self.client_id.id,
+            "company_id": self.company_id.id,
+            "name": core_periods.period_code(CORE_PERIODICITY[self.periodicity], start),
+            "period_start": start,
+            "period_end": end,
+            "fee_model": self.fee_model,
+            "quantity": int(quantity),
+            "quantity_by_kind": Json(kinds),
+            "proration_factor": float(factor),
+            "days_covered": (covered_to - covered_from).days + 1,
+            "days_in_period": (end - start).days + 1,
+            "fee_lines": Json(fee_lines),
+            "amount_total": float(breakdown.total),
+            "minimum_applied": breakdown.minimum_applied,
+            "cap_applied": breakdown.cap_applied,
+        }
+        return values, fee_lines
+
+    def _claim_period(self, values):
+        """Insert the billed period, or return None when it exists: the unique key makes the
+        claim atomic, so that two runs can never both invoice a period."""
+        self.ensure_one()
+        columns = list(values)
+        query = SQL(
+            """
+            INSERT INTO acct_engagement_period (%s, create_uid, create_date, write_uid, write_date)
+            VALUES (%s, %s, now() at time zone 'UTC', %s, now() at time zone 'UTC')
+            ON CONFLICT (engagement_id, period_start) DO NOTHING
+            RETURNING id
+            """,
+            SQL(", ").join(SQL.identifier(column) for column in columns),
+            SQL(", ").join(values[column] for column in columns),
+            self.env.uid,
+            self.env.uid,
         )
-        period.write(
-            {
-                "invoice_id": invoice.id,
-                "fee_model": self.fee_model,
-                "quantity": int(quantity),
-                "quantity_by_kind": kinds,
-                "proration_factor": float(factor),
-                "days_covered": (covered_to - covered_from).days + 1,
-                "days_in_period": days_in_period,
-                "fee_lines": fee_lines,
-                "amount_total": float(breakdown.total),
-                "minimum_applied": breakdown.minimum_applied,
-                "cap_applied": breakdown.cap_applied,
-            }
-        )
-        return period
+        with mute_logger("odoo.sql_db"):
+            self.env.cr.execute(query)
+            row = self.env.cr.fetchone()
+        # The row bypassed the ORM: the engagement's cached periods are stale.
+        self.invalidate_recordset(["period_ids", "period_count"])
+        return self.env["acct.engagement.period"].browse(row[0]) if row else None
 
     def _fee_line_label(self, line):
         """Translated label of a usage-statement line of ``pricing.period_fee``."""
@@ -705,3 +737,11 @@ class AcctEngagement(models.Model):
             "invoice_origin": f"{self.name} {period_name}",
             "invoice_line_ids": lines,
         }
+
+    @api.model
+    def _demo_bill_history(self, engagement_ids):
+        """Demo data: activate the demo engagements and bill (and post) their past months."""
+        engagements = self.browse(engagement_ids)
+        engagements.action_activate()
+        periods = self._run_billing(engagements=engagements)
+        periods.invoice_id.filtered(lambda move: move.state == "draft").action_post()
