@@ -242,6 +242,7 @@ class AcctEngagement(models.Model):
                 )
             )
         periods = self._run_billing(engagements=self, invoice_now=True)
+        periods._attach_usage_statements()
         if not periods:
             raise UserError(
                 self.env._(
@@ -560,7 +561,9 @@ class AcctEngagement(models.Model):
             periods |= period
         if periods and self._billing_posts_invoices():
             periods.invoice_id.action_post()
-        periods._attach_usage_statements()
+        if periods:
+            # The statements are rendered by their own job, outside the billing transaction.
+            self.env.ref("acct_firm_crm.ir_cron_attach_usage_statements").sudo()._trigger()
         return periods
 
     @api.model

@@ -1,6 +1,10 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
 from odoo import api, fields, models, tools
+
+_logger = logging.getLogger(__name__)
 
 
 class AcctEngagementPeriod(models.Model):
@@ -47,6 +51,9 @@ class AcctEngagementPeriod(models.Model):
     amount_total = fields.Monetary(
         string="Fee (untaxed)", currency_field="currency_id", readonly=True
     )
+    statement_attachment_id = fields.Many2one(
+        "ir.attachment", string="Usage statement file", readonly=True, copy=False
+    )
     minimum_applied = fields.Boolean(readonly=True)
     cap_applied = fields.Boolean(readonly=True)
 
@@ -65,46 +72,75 @@ class AcctEngagementPeriod(models.Model):
             return self.env._("Posted documents")
         return kind
 
+    @api.model
+    def _cron_attach_usage_statements(self, batch_size=100):
+        """Scheduled job, triggered by the billing run: render the usage statements of the
+        invoiced periods and attach them to their invoices, a batch per call.
+
+        Rendering PDFs is kept out of the billing run on purpose: it is slow, and a failing
+        PDF renderer must never stop invoices from being created.
+        """
+        domain = [("invoice_id", "!=", False), ("statement_attachment_id", "=", False)]
+        periods = self.search(domain, limit=batch_size, order="id")
+        attached = periods._attach_usage_statements()
+        # On a rendering failure, stop here: the next scheduled run retries.
+        remaining = self.search_count(domain) if attached == periods else 0
+        self.env["ir.cron"]._notify_progress(done=len(attached), remaining=remaining)
+        return attached
+
     def _attach_usage_statements(self):
         """Render the usage statements of the invoiced periods in one report call and attach
-        each to its invoice, where the accountant and the client (portal) find it."""
-        periods = self.filtered("invoice_id")
+        each to its invoice, where the accountant finds it; returns the periods done."""
+        periods = self.filtered(
+            lambda period: period.invoice_id and not period.statement_attachment_id
+        )
         if not periods:
-            return
+            return periods
         report = self.env.ref("acct_firm_crm.action_report_usage_statement")
         reports = self.env["ir.actions.report"].sudo()
         testing = tools.config["test_enable"] or tools.config["test_file"]
-        if testing and not self.env.context.get("force_report_rendering"):
-            # No wkhtmltopdf workers under test: Odoo's reports fall back to HTML there too.
-            contents = {
-                period.id: (reports._render_qweb_html(report, period.ids)[0], "text/html")
-                for period in periods
-            }
-        else:
-            streams = reports._render_qweb_pdf_prepare_streams(report, {}, res_ids=periods.ids)
-            contents = {
-                res_id: (data["stream"].getvalue(), "application/pdf")
-                for res_id, data in streams.items()
-                if res_id and data["stream"]
-            }
-        attachments = []
+        try:
+            if testing and not self.env.context.get("force_report_rendering"):
+                # No wkhtmltopdf under test: Odoo's own reports fall back to HTML there too.
+                contents = {
+                    period.id: (reports._render_qweb_html(report, period.ids)[0], "text/html")
+                    for period in periods
+                }
+            else:
+                streams = reports._render_qweb_pdf_prepare_streams(report, {}, res_ids=periods.ids)
+                contents = {
+                    res_id: (data["stream"].getvalue(), "application/pdf")
+                    for res_id, data in streams.items()
+                    if res_id and data["stream"]
+                }
+        except Exception as error:  # pylint: disable=broad-except
+            _logger.warning("Usage statements not rendered, retried later: %s", error)
+            return self.browse()
+        done = self.browse()
         for period in periods:
             if period.id not in contents:
                 continue
             raw, mimetype = contents[period.id]
             extension = "pdf" if mimetype == "application/pdf" else "html"
-            attachments.append(
-                {
-                    "name": self.env._(
-                        "Usage statement %(period)s.%(ext)s", period=period.name, ext=extension
-                    ),
-                    "raw": raw,
-                    "mimetype": mimetype,
-                    "res_model": "account.move",
-                    "res_id": period.invoice_id.id,
-                }
+            period.statement_attachment_id = (
+                self.env["ir.attachment"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._(
+                            "Usage statement %(period)s.%(ext)s",
+                            period=period.name,
+                            ext=extension,
+                        ),
+                        "raw": raw,
+                        "mimetype": mimetype,
+                        "res_model": "account.move",
+                        "res_id": period.invoice_id.id,
+                    }
+                )
             )
-        self.env["ir.attachment"].sudo().create(attachments)
+            done |= period
+        return done
 
     def action_print_usage_statement(self):
         return self.env.ref("acct_firm_crm.action_report_usage_statement").report_action(self)

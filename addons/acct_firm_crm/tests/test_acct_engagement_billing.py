@@ -188,6 +188,11 @@ class TestAcctEngagementBilling(AcctBillingCommon):
 
     def test_usage_statement_attached(self):
         period = self._run(self._engagement(), today=datetime.date(2026, 2, 5))
+        self.assertFalse(period.statement_attachment_id)
+        with patch.object(type(self.env["ir.cron"]), "_notify_progress") as progress:
+            self.env["acct.engagement.period"]._cron_attach_usage_statements()
+        progress.assert_called_once()
+        self.assertTrue(period.statement_attachment_id)
         attachment = self.env["ir.attachment"].search(
             [("res_model", "=", "account.move"), ("res_id", "=", period.invoice_id.id)]
         )
@@ -198,6 +203,17 @@ class TestAcctEngagementBilling(AcctBillingCommon):
             "acct_firm_crm.action_report_usage_statement", period.ids
         )[0]
         self.assertIn(b"Documents processed", html)
+
+    def test_statement_rendering_failure_does_not_stop_billing(self):
+        period = self._run(self._engagement(), today=datetime.date(2026, 2, 5))
+        reports = type(self.env["ir.actions.report"])
+        with (
+            patch.object(reports, "_render_qweb_html", side_effect=OSError("renderer down")),
+            self.assertLogs("odoo.addons.acct_firm_crm.models.acct_engagement_period", "WARNING"),
+        ):
+            self.assertFalse(period._attach_usage_statements())
+        self.assertTrue(period.invoice_id)
+        self.assertFalse(period.statement_attachment_id)
 
     def test_batches(self):
         engagements = self._engagement() | self._engagement(name="ENG2")
@@ -225,6 +241,7 @@ class TestAcctEngagementBilling(AcctBillingCommon):
         with freeze_time("2026-02-03"):
             engagement.with_user(self.manager).action_invoice_now()
             self.assertEqual(engagement.period_ids.mapped("name"), ["2026-01"])
+            self.assertTrue(engagement.period_ids.statement_attachment_id)
             with self.assertRaises(UserError):
                 engagement.with_user(self.manager).action_invoice_now()
 
