@@ -2,7 +2,8 @@
 
 Ours: 2,000 active engagements with a fixed monthly fee, each due for January 2026 on
 February 5th; ``acct.engagement._run_billing`` creates the 2,000 draft invoices (one billed
-period each, a savepoint per engagement, the usage statement rendered and attached).
+period each, claimed in a savepoint per engagement). The usage statement PDFs are rendered
+afterwards by their own scheduled job, which ``contract`` has no equivalent of: not timed.
 
 Theirs: OCA ``contract`` (PyPI ``odoo-addon-contract`` 18.0, installed beside the project with
 ``pip install --no-deps``, never a dependency of ours) invoicing 2,000 equivalent contracts: one
@@ -140,6 +141,9 @@ def time_contract(db_name, count):
                                     "quantity": 1,
                                     "uom_id": product.uom_id.id,
                                     "price_unit": PRICE,
+                                    "date_start": DATE_START,
+                                    "recurring_rule_type": "monthly",
+                                    "recurring_invoicing_type": "post-paid",
                                 }
                             )
                         ],

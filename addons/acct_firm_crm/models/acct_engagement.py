@@ -699,9 +699,8 @@ class AcctEngagement(models.Model):
                 end=upper,
             )
         if line.label_code == pricing.LINE_FIXED and line.quantity != 1:
-            label = self.env._(
-                "%(label)s, prorated x %(factor)s", label=label, factor=f"{line.quantity:.4f}"
-            )
+            factor = "%.4f" % line.quantity
+            label = self.env._("%(label)s, prorated x %(factor)s", label=label, factor=factor)
         return label
 
     def _prepare_invoice_values(self, period_name, invoice_date, fee_lines):
