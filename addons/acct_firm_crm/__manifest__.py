@@ -54,11 +54,17 @@
         "views/acct_archive_folder_views.xml",
         "views/acct_registers_menus.xml",
         "views/res_partner_registers_views.xml",
+        "data/acct_engagement_cron.xml",
+        "report/acct_engagement_usage_report.xml",
+        "report/account_invoice_report.xml",
+        "views/acct_engagement_views.xml",
+        "views/res_partner_billing_views.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
         "demo/acct_time_demo.xml",
         "demo/acct_registers_demo.xml",
+        "demo/acct_engagement_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

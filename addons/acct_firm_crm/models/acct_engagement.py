@@ -1,0 +1,749 @@
+# Copyright 2026 Accounting Firm Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import calendar
+import datetime
+import logging
+from collections import defaultdict
+
+import psycopg2
+from psycopg2.extras import Json
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL, mute_logger
+
+from acct_firm_core import periods as core_periods
+from acct_firm_core import pricing
+
+_logger = logging.getLogger(__name__)
+
+# Periodicity of an engagement -> periodicity of acct_firm_core.periods.
+CORE_PERIODICITY = {"monthly": "month", "quarterly": "quarter", "annual": "year"}
+# The fields whose change must keep an active engagement billable.
+FEE_FIELDS = (
+    "fee_model",
+    "price_type",
+    "fixed_amount",
+    "unit_price",
+    "tier_mode",
+    "tier_ids",
+    "included_quantity",
+    "minimum_amount",
+    "cap_amount",
+    "product_id",
+    "state",
+)
+BILLING_BATCH_SIZE = 200
+
+
+class AcctEngagement(models.Model):
+    """A contract of the firm with a client, and the fee it invoices each period.
+
+    The fee of a period is computed by ``acct_firm_core.pricing.period_fee``; the billing run
+    (:meth:`_run_billing`) creates one customer invoice per engagement and due period, made
+    unique by ``acct.engagement.period``.
+    """
+
+    _name = "acct.engagement"
+    _description = "Engagement"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "client_id, date_start desc, id desc"
+
+    name = fields.Char(string="Engagement", required=True, tracking=True)
+    client_id = fields.Many2one(
+        "res.partner",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('acct_is_firm_client', '=', True)]",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    services = fields.Text(help="The services the engagement covers, as agreed with the client.")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("active", "Active"),
+            ("suspended", "Suspended"),
+            ("ended", "Ended"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    date_start = fields.Date(
+        string="Start", required=True, default=fields.Date.context_today, tracking=True
+    )
+    date_end = fields.Date(string="End", tracking=True, copy=False)
+    periodicity = fields.Selection(
+        [("monthly", "Monthly"), ("quarterly", "Quarterly"), ("annual", "Annual")],
+        default="monthly",
+        required=True,
+        tracking=True,
+    )
+    invoicing_day = fields.Integer(
+        default=1,
+        required=True,
+        tracking=True,
+        help="Day of the month after a period's end on which the period is invoiced (1-28).",
+    )
+    fee_model = fields.Selection(
+        [
+            ("fixed", "Fixed fee"),
+            ("per_document", "Per document"),
+            ("hybrid", "Fixed fee plus documents above an included quantity"),
+        ],
+        default="fixed",
+        required=True,
+        tracking=True,
+    )
+    price_type = fields.Selection(
+        [("flat", "One price per document"), ("tiers", "Price tiers")],
+        string="Document price",
+        default="flat",
+        required=True,
+        tracking=True,
+    )
+    fixed_amount = fields.Monetary(tracking=True, help="The fee of a full period.")
+    unit_price = fields.Monetary(string="Price per document", tracking=True)
+    tier_mode = fields.Selection(
+        [("graduated", "Graduated"), ("volume", "Volume")],
+        default="graduated",
+        required=True,
+        tracking=True,
+        help="Graduated: each document is priced by the tier it falls in. Volume: every "
+        "document is priced at the tier the period's total falls in.",
+    )
+    tier_ids = fields.One2many("acct.engagement.tier", "engagement_id", string="Tiers", copy=True)
+    included_quantity = fields.Integer(
+        string="Included documents",
+        tracking=True,
+        help="Documents covered by the fixed fee in a full period; those above are billed.",
+    )
+    minimum_amount = fields.Monetary(
+        string="Minimum fee", tracking=True, help="Lower bound of a full period's fee; 0 = none."
+    )
+    cap_amount = fields.Monetary(
+        string="Fee cap", tracking=True, help="Upper bound of a full period's fee; 0 = none."
+    )
+    prorate = fields.Boolean(
+        string="Prorate partial periods",
+        default=True,
+        tracking=True,
+        help="Bill a partial first or last period by the share of its days the engagement covers.",
+    )
+    quantity_source = fields.Selection(
+        [
+            ("protocols", "Confirmed handover protocols"),
+            ("client_books", "Posted documents of the client's company"),
+        ],
+        default="protocols",
+        required=True,
+        tracking=True,
+        help="Where the billing run counts the documents processed in a period.",
+    )
+    product_id = fields.Many2one(
+        "product.product", string="Invoiced product", tracking=True, check_company=True
+    )
+    tax_ids = fields.Many2many(
+        "account.tax",
+        string="Taxes",
+        domain="[('type_tax_use', '=', 'sale'), ('company_id', 'parent_of', company_id)]",
+        check_company=True,
+    )
+    period_ids = fields.One2many("acct.engagement.period", "engagement_id", string="Billed periods")
+    period_count = fields.Integer(compute="_compute_period_count")
+
+    _sql_constraints = [
+        (
+            "invoicing_day_range",
+            "CHECK(invoicing_day BETWEEN 1 AND 28)",
+            "The invoicing day must be between 1 and 28.",
+        ),
+        (
+            "dates_order",
+            "CHECK(date_end IS NULL OR date_end >= date_start)",
+            "An engagement cannot end before it starts.",
+        ),
+    ]
+
+    @api.depends("period_ids")
+    def _compute_period_count(self):
+        counts = dict(
+            self.env["acct.engagement.period"]._read_group(
+                [("engagement_id", "in", self.ids)], ["engagement_id"], ["__count"]
+            )
+        )
+        for engagement in self:
+            engagement.period_count = counts.get(engagement, 0)
+
+    @api.constrains(*FEE_FIELDS)
+    def _check_active_configuration(self):
+        """An active engagement always has a configuration the billing run can price."""
+        self.filtered(lambda e: e.state == "active")._check_billing_configuration()
+
+    @api.onchange("product_id")
+    def _onchange_product_id(self):
+        if self.product_id:
+            self.tax_ids = self.product_id.taxes_id.filtered_domain(
+                self.env["account.tax"]._check_company_domain(self.company_id)
+            )
+
+    # ------------------------------------------------------------------ actions
+
+    def action_activate(self):
+        self._check_billing_configuration()
+        self.write({"state": "active"})
+
+    def action_suspend(self):
+        self.filtered(lambda e: e.state == "active").write({"state": "suspended"})
+
+    def action_end(self):
+        today = fields.Date.context_today(self)
+        for engagement in self:
+            values = {"state": "ended"}
+            if not engagement.date_end:
+                values["date_end"] = max(today, engagement.date_start)
+            engagement.write(values)
+
+    def action_reset_to_draft(self):
+        self.write({"state": "draft"})
+
+    def action_view_periods(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Billed periods"),
+            "res_model": "acct.engagement.period",
+            "view_mode": "list,form",
+            "domain": [("engagement_id", "=", self.id)],
+        }
+
+    def action_run_billing(self):
+        """Button of managers: bill every due period of the selected (or all) engagements."""
+        self.env["acct.engagement.period"].check_access("create")
+        engagements = self.filtered(lambda e: e.state == "active") if self else None
+        periods = self.env["acct.engagement"]._run_billing(engagements=engagements)
+        return self._billing_notification(periods)
+
+    def action_invoice_now(self):
+        """Invoice every ended, unbilled period now, without waiting for the invoicing day."""
+        self.env["acct.engagement.period"].check_access("create")
+        not_active = self.filtered(lambda e: e.state != "active")
+        if not_active:
+            raise UserError(
+                self.env._(
+                    "Only active engagements can be invoiced: %(names)s.",
+                    names=", ".join(not_active.mapped("display_name")),
+                )
+            )
+        periods = self._run_billing(engagements=self, invoice_now=True)
+        periods._attach_usage_statements()
+        if not periods:
+            raise UserError(
+                self.env._(
+                    "Nothing to invoice yet: no period of %(names)s has ended unbilled.",
+                    names=", ".join(self.mapped("display_name")),
+                )
+            )
+        return self._billing_notification(periods)
+
+    def _billing_notification(self, periods):
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._("%(count)s invoice(s) created.", count=len(periods)),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    # ------------------------------------------------------------ configuration
+
+    def _fee_arguments(self):
+        """Keyword arguments of ``pricing.period_fee`` from the engagement's fields."""
+        self.ensure_one()
+        uses_tiers = self.price_type == "tiers"
+        return {
+            "fixed_amount": self.fixed_amount or None,
+            "unit_price": None if uses_tiers else (self.unit_price or None),
+            "tiers": [tier._as_core_tier() for tier in self.tier_ids] if uses_tiers else None,
+            "tier_mode": self.tier_mode,
+            "included_quantity": self.included_quantity,
+            "minimum": self.minimum_amount or None,
+            "cap": self.cap_amount or None,
+            "decimals": self.currency_id.decimal_places,
+        }
+
+    def _billing_configuration_error(self):
+        """The translated reason why this engagement cannot be billed, or False."""
+        self.ensure_one()
+        if not self.product_id:
+            return self.env._("%(name)s: choose the product of the invoice lines.", name=self.name)
+        try:
+            pricing.period_fee(self.fee_model, quantity=0, **self._fee_arguments())
+        except pricing.PricingError as error:
+            return self.env._(
+                "%(name)s: %(reason)s", name=self.name, reason=self._pricing_error_message(error)
+            )
+        return False
+
+    def _check_billing_configuration(self):
+        errors = [error for error in map(type(self)._billing_configuration_error, self) if error]
+        if errors:
+            raise ValidationError("\n".join(errors))
+
+    @api.model
+    def _pricing_error_message(self, error):
+        """The translated message of a ``pricing.PricingError``, by its code."""
+        params = error.params
+        position = params.get("position")
+        messages = {
+            "no_tiers": lambda: self.env._("Add at least one price tier."),
+            "invalid_tier": lambda: self.env._(
+                "Tier %(position)s is incomplete.", position=position
+            ),
+            "invalid_number": lambda: self.env._(
+                "%(field)s is not a number (%(value)s).",
+                field=params.get("field"),
+                value=params.get("value"),
+            ),
+            "negative_price": lambda: self.env._("Prices cannot be negative."),
+            "negative_quantity": lambda: self.env._("Quantities cannot be negative."),
+            "negative_amount": lambda: self.env._("Amounts cannot be negative."),
+            "tier_not_from_zero": lambda: self.env._(
+                "The first tier must start at 0, not %(from_qty)s.", from_qty=params["from_qty"]
+            ),
+            "tier_bounds_not_increasing": lambda: self.env._(
+                "Tier %(position)s must end above where it starts (from %(from_qty)s to "
+                "%(to_qty)s).",
+                position=position,
+                from_qty=params["from_qty"],
+                to_qty=params["to_qty"],
+            ),
+            "open_tier_not_last": lambda: self.env._(
+                "Only the last tier may be open-ended (up to 0); tier %(position)s is not last.",
+                position=position,
+            ),
+            "tier_gap": lambda: self.env._(
+                "Tier %(position)s leaves documents %(prev_to)s to %(from_qty)s without a "
+                "price: it must start where the previous tier ends (%(prev_to)s).",
+                position=position,
+                prev_to=params["prev_to"],
+                from_qty=params["from_qty"],
+            ),
+            "tier_overlap": lambda: self.env._(
+                "Tier %(position)s starts at %(from_qty)s, inside the previous tier that ends "
+                "at %(prev_to)s.",
+                position=position,
+                from_qty=params["from_qty"],
+                prev_to=params["prev_to"],
+            ),
+            "last_tier_closed": lambda: self.env._(
+                "The last tier must be open-ended (up to 0) so that every quantity has a price."
+            ),
+            "unknown_model": lambda: self.env._("Unknown fee model."),
+            "unknown_tier_mode": lambda: self.env._("Unknown tier mode."),
+            "missing_fixed_amount": lambda: self.env._("Set the fixed fee of a period."),
+            "missing_price": lambda: self.env._("Set the price per document or the price tiers."),
+            "price_and_tiers": lambda: self.env._(
+                "Give either a price per document or tiers, not both."
+            ),
+            "min_above_cap": lambda: self.env._(
+                "The minimum fee %(minimum)s is above the fee cap %(cap)s.",
+                minimum=params["minimum"],
+                cap=params["cap"],
+            ),
+            "invalid_factor": lambda: self.env._("The proration factor is out of range."),
+            "invalid_decimals": lambda: self.env._("The currency's decimals are invalid."),
+            "invalid_period": lambda: self.env._("The period ends before it starts."),
+        }
+        message = messages.get(error.code)
+        return message() if message else str(error)
+
+    # -------------------------------------------------------------- quantities
+
+    def _billable_quantities(self, date_from, date_to):
+        """Documents processed for this engagement's client from ``date_from`` to ``date_to``
+        (inclusive), per document kind: ``{kind_code or 'documents': quantity}``."""
+        self.ensure_one()
+        return self._billable_quantities_by_engagement(date_from, date_to).get(self.id, {})
+
+    @api.model
+    def _handover_protocols(self):
+        """The handover protocol model, or None while it is not installed.
+
+        It must answer ``_confirmed_counts(client_ids, date_from, date_to)`` with
+        ``{(client_id, document_kind_code): count}`` over the confirmed protocols that
+        received documents from the clients in the period.
+        """
+        if "acct.handover.protocol" in self.env:
+            return self.env["acct.handover.protocol"]
+        return None
+
+    def _billable_quantities_by_engagement(self, date_from, date_to):
+        """``{engagement id: {kind: quantity}}`` for the whole recordset, one query per source.
+
+        ``protocols`` counts the confirmed handover protocols (``acct.handover.protocol``,
+        when installed); ``client_books`` counts the posted journal entries of the company
+        whose partner is the client, where its books live in this database.
+        """
+        result = {engagement.id: {} for engagement in self}
+        by_source = defaultdict(lambda: self.browse())
+        for engagement in self:
+            by_source[engagement.quantity_source] |= engagement
+        protocols = self._handover_protocols()
+        if by_source["protocols"] and protocols is not None:
+            engagements = by_source["protocols"]
+            counts = protocols.sudo()._confirmed_counts(
+                engagements.client_id.ids, date_from, date_to
+            )
+            per_client = defaultdict(dict)
+            for (client_id, kind), count in counts.items():
+                per_client[client_id][kind] = count
+            for engagement in engagements:
+                result[engagement.id] = dict(per_client.get(engagement.client_id.id, {}))
+        if by_source["client_books"]:
+            engagements = by_source["client_books"]
+            # Narrow sudo: the firm's users see none of the client companies' entries.
+            companies = (
+                self.env["res.company"]
+                .sudo()
+                .search([("partner_id", "in", engagements.client_id.ids)])
+            )
+            partner_of_company = {company.id: company.partner_id.id for company in companies}
+            groups = (
+                self.env["account.move"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("company_id", "in", companies.ids),
+                        ("state", "=", "posted"),
+                        ("date", ">=", date_from),
+                        ("date", "<=", date_to),
+                    ],
+                    ["company_id"],
+                    ["__count"],
+                )
+            )
+            per_client = {partner_of_company[company.id]: count for company, count in groups}
+            for engagement in engagements:
+                count = per_client.get(engagement.client_id.id, 0)
+                result[engagement.id] = {"documents": count} if count else {}
+        return result
+
+    # ----------------------------------------------------------------- periods
+
+    def _period_bounds(self, start):
+        """(start, end, due date) of the billing period that starts on ``start``."""
+        self.ensure_one()
+        periodicity = CORE_PERIODICITY[self.periodicity]
+        end = core_periods.period_end(periodicity, start)
+        following = end + datetime.timedelta(days=1)
+        last_day = calendar.monthrange(following.year, following.month)[1]
+        due = following.replace(day=min(self.invoicing_day, last_day))
+        return start, end, due
+
+    def _due_periods(self, today, invoice_now=False):
+        """``[(engagement, start, end, due)]`` of every unbilled period due on ``today``.
+
+        A period is due on its invoicing day in the month after its end; ``invoice_now``
+        takes every period that has ended, whatever the invoicing day. One query reads the
+        periods already billed for the whole recordset.
+        """
+        billed = set(
+            self.env["acct.engagement.period"]
+            .sudo()
+            ._read_group([("engagement_id", "in", self.ids)], ["engagement_id", "period_start:day"])
+        )
+        billed = {(engagement.id, start) for engagement, start in billed}
+        due_periods = []
+        for engagement in self:
+            periodicity = CORE_PERIODICITY[engagement.periodicity]
+            start = core_periods.period_start(periodicity, engagement.date_start)
+            while not engagement.date_end or start <= engagement.date_end:
+                start, end, due = engagement._period_bounds(start)
+                if (end >= today) if invoice_now else (due > today):
+                    break
+                if (engagement.id, start) not in billed:
+                    due_periods.append((engagement, start, end, due))
+                start = core_periods.next_period(periodicity, start)
+        return due_periods
+
+    # ----------------------------------------------------------------- billing
+
+    @api.model
+    def _cron_billing_run(self, batch_size=BILLING_BATCH_SIZE):
+        """Scheduled billing: one batch per call; the scheduler calls again while work
+        remains and commits between calls. Engagements with a bad configuration are skipped
+        (and logged) so that they never block the others."""
+        engagements = self.search([("state", "=", "active")])
+        valid = engagements.filtered(lambda e: not e._billing_configuration_error())
+        for engagement in engagements - valid:
+            _logger.warning(
+                "Billing run: %s skipped: %s",
+                engagement.display_name,
+                engagement._billing_configuration_error(),
+            )
+        due = valid._due_periods(fields.Date.context_today(self))
+        billed = self._bill_periods(due[:batch_size])
+        self.env["ir.cron"]._notify_progress(
+            done=len(billed), remaining=max(len(due) - batch_size, 0)
+        )
+        return billed
+
+    @api.model
+    def _run_billing(self, engagements=None, today=None, invoice_now=False, batch_size=None):
+        """Bill every due period of ``engagements`` (default: all active ones), in batches.
+
+        The configurations are checked first: a bad one refuses the whole run before anything
+        is written. Returns the ``acct.engagement.period`` records created by this run.
+        """
+        if engagements is None:
+            engagements = self.search([("state", "=", "active")])
+        today = today or fields.Date.context_today(self)
+        due = engagements._due_periods(today, invoice_now=invoice_now)
+        self.browse({engagement.id for engagement, *_ in due})._check_billing_configuration()
+        batch_size = batch_size or BILLING_BATCH_SIZE
+        periods = self.env["acct.engagement.period"]
+        for index in range(0, len(due), batch_size):
+            periods |= self._bill_periods(due[index : index + batch_size], today=today)
+        return periods
+
+    @api.model
+    def _bill_periods(self, due, today=None):
+        """Invoice a batch of ``(engagement, start, end, due date)``.
+
+        Each period is priced and claimed in its own savepoint (a period billed meanwhile by
+        another run is skipped); the batch's invoices are then created in one go, or one by
+        one in savepoints when the batch fails, a period whose invoice cannot be created
+        being released for the next run. Finally the invoices are posted (if so set) and the
+        usage statements attached.
+        """
+        today = today or fields.Date.context_today(self)
+        periods = self.env["acct.engagement.period"]
+        if not due:
+            return periods
+        by_dates = defaultdict(lambda: self.browse())
+        for engagement, start, end, _due in due:
+            by_dates[(start, end)] |= engagement
+        quantities = {}
+        for (start, end), engagements in by_dates.items():
+            for engagement_id, kinds in engagements._billable_quantities_by_engagement(
+                start, end
+            ).items():
+                quantities[(engagement_id, start)] = kinds
+        claimed = []
+        for engagement, start, end, due_date in due:
+            try:
+                with self.env.cr.savepoint():
+                    values, fee_lines = engagement._price_period(
+                        start, end, quantities[(engagement.id, start)]
+                    )
+                    period = engagement._claim_period(values)
+            except (psycopg2.errors.SerializationFailure, psycopg2.errors.UniqueViolation):
+                # Another run billed this period in a concurrent transaction.
+                self.env.invalidate_all()
+                continue
+            if period:
+                invoice_values = engagement._prepare_invoice_values(
+                    values["name"], min(due_date, today), fee_lines
+                )
+                claimed.append((period, invoice_values))
+        invoices = self._create_period_invoices(claimed)
+        for period, invoice in invoices:
+            period.invoice_id = invoice
+            periods |= period
+        if periods and self._billing_posts_invoices():
+            periods.invoice_id.action_post()
+        if periods:
+            # The statements are rendered by their own job, outside the billing transaction.
+            self.env.ref("acct_firm_crm.ir_cron_attach_usage_statements").sudo()._trigger()
+        return periods
+
+    @api.model
+    def _create_period_invoices(self, claimed):
+        """``[(period, invoice)]`` for ``[(period, invoice values)]``: all at once, else one
+        by one; the claim of a period whose invoice fails is removed, so that it is retried."""
+        moves = self.env["account.move"]
+        try:
+            with self.env.cr.savepoint():
+                invoices = moves.create([values for _period, values in claimed])
+            return list(zip([period for period, _values in claimed], invoices, strict=True))
+        except Exception:  # pylint: disable=broad-except
+            self.env.invalidate_all()
+        result = []
+        for period, values in claimed:
+            try:
+                with self.env.cr.savepoint():
+                    result.append((period, moves.create(values)))
+            except Exception as error:  # pylint: disable=broad-except
+                self.env.invalidate_all()
+                _logger.warning(
+                    "Billing run: no invoice for %s %s: %s",
+                    period.engagement_id.display_name,
+                    period.name,
+                    error,
+                )
+                period.sudo().unlink()
+        return result
+
+    @api.model
+    def _billing_posts_invoices(self):
+        return self.env["ir.config_parameter"].sudo().get_param(
+            "acct_firm_crm.billing_post_invoices"
+        ) in ("1", "True")
+
+    def _price_period(self, start, end, kinds):
+        """Values of the billed period from ``start`` to ``end`` with ``kinds`` documents, and
+        its fee lines: (values, fee lines)."""
+        self.ensure_one()
+        if self.prorate:
+            factor = pricing.proration_factor(start, end, self.date_start, self.date_end or None)
+        else:
+            factor = 1
+        quantity = sum(kinds.values())
+        try:
+            breakdown = pricing.period_fee(
+                self.fee_model, quantity=quantity, factor=factor, **self._fee_arguments()
+            )
+        except pricing.PricingError as error:
+            raise UserError(
+                self.env._(
+                    "%(name)s: %(reason)s",
+                    name=self.name,
+                    reason=self._pricing_error_message(error),
+                )
+            ) from error
+        covered_from = max(start, self.date_start)
+        covered_to = min(end, self.date_end) if self.date_end else end
+        fee_lines = [
+            {
+                "code": line.label_code,
+                "label": self._fee_line_label(line),
+                "tier": None if line.tier_index is None else line.tier_index + 1,
+                "quantity": float(line.quantity),
+                "unit_price": float(line.unit_price),
+                "amount": float(line.amount),
+            }
+            for line in breakdown.lines
+        ]
+        values = {
+            "engagement_id": self.id,
+            "client_id": self.client_id.id,
+            "company_id": self.company_id.id,
+            "name": core_periods.period_code(CORE_PERIODICITY[self.periodicity], start),
+            "period_start": start,
+            "period_end": end,
+            "fee_model": self.fee_model,
+            "quantity": int(quantity),
+            "quantity_by_kind": Json(kinds),
+            "proration_factor": float(factor),
+            "days_covered": (covered_to - covered_from).days + 1,
+            "days_in_period": (end - start).days + 1,
+            "fee_lines": Json(fee_lines),
+            "amount_total": float(breakdown.total),
+            "minimum_applied": breakdown.minimum_applied,
+            "cap_applied": breakdown.cap_applied,
+        }
+        return values, fee_lines
+
+    def _claim_period(self, values):
+        """Insert the billed period, or return None when it exists: the unique key makes the
+        claim atomic, so that two runs can never both invoice a period."""
+        self.ensure_one()
+        columns = list(values)
+        query = SQL(
+            """
+            INSERT INTO acct_engagement_period (%s, create_uid, create_date, write_uid, write_date)
+            VALUES (%s, %s, now() at time zone 'UTC', %s, now() at time zone 'UTC')
+            ON CONFLICT (engagement_id, period_start) DO NOTHING
+            RETURNING id
+            """,
+            SQL(", ").join(SQL.identifier(column) for column in columns),
+            SQL(", ").join(values[column] for column in columns),
+            self.env.uid,
+            self.env.uid,
+        )
+        with mute_logger("odoo.sql_db"):
+            self.env.cr.execute(query)
+            row = self.env.cr.fetchone()
+        # The row bypassed the ORM: the engagement's cached periods are stale.
+        self.invalidate_recordset(["period_ids", "period_count"])
+        return self.env["acct.engagement.period"].browse(row[0]) if row else None
+
+    def _fee_line_label(self, line):
+        """Translated label of a usage-statement line of ``pricing.period_fee``."""
+        tier = self.tier_ids[line.tier_index] if line.tier_index is not None else None
+        labels = {
+            pricing.LINE_FIXED: self.env._("Fixed fee"),
+            pricing.LINE_INCLUDED: self.env._("Documents included in the fixed fee"),
+            pricing.LINE_DOCUMENTS: self.env._("Documents processed"),
+            pricing.LINE_OVERAGE: self.env._("Documents above the included quantity"),
+            pricing.LINE_MINIMUM: self.env._("Minimum fee top-up"),
+            pricing.LINE_CAP: self.env._("Fee cap reduction"),
+        }
+        label = labels.get(line.label_code, line.label_code)
+        if tier:
+            upper = tier.to_qty or self.env._("and above")
+            label = self.env._(
+                "%(label)s, tier %(position)s (%(start)s-%(end)s)",
+                label=label,
+                position=line.tier_index + 1,
+                start=tier.from_qty + 1,
+                end=upper,
+            )
+        if line.label_code == pricing.LINE_FIXED and line.quantity != 1:
+            factor = "%.4f" % line.quantity
+            label = self.env._("%(label)s, prorated x %(factor)s", label=label, factor=factor)
+        return label
+
+    def _prepare_invoice_values(self, period_name, invoice_date, fee_lines):
+        """Values of the customer invoice of a period: one line per statement line.
+
+        Document lines carry the count and the unit price; fixed, minimum and cap lines are a
+        single amount, so that Odoo's quantity rounding never changes a prorated amount.
+        """
+        self.ensure_one()
+        lines = []
+        for line in fee_lines:
+            if line["code"] in (
+                pricing.LINE_DOCUMENTS,
+                pricing.LINE_OVERAGE,
+                pricing.LINE_INCLUDED,
+            ):
+                quantity, price = line["quantity"], line["unit_price"]
+            else:
+                quantity, price = 1, line["amount"]
+            lines.append(
+                fields.Command.create(
+                    {
+                        "product_id": self.product_id.id,
+                        "name": f"{self.name} {period_name}: {line['label']}",
+                        "quantity": quantity,
+                        "price_unit": price,
+                        "tax_ids": [fields.Command.set(self.tax_ids.ids)],
+                    }
+                )
+            )
+        return {
+            "move_type": "out_invoice",
+            "partner_id": self.client_id.id,
+            "company_id": self.company_id.id,
+            "invoice_date": invoice_date,
+            "invoice_origin": f"{self.name} {period_name}",
+            "invoice_line_ids": lines,
+        }
+
+    @api.model
+    def _demo_bill_history(self, engagement_ids):
+        """Demo data: activate the demo engagements and bill (and post) their past months."""
+        engagements = self.browse(engagement_ids)
+        engagements.action_activate()
+        periods = self._run_billing(engagements=engagements)
+        periods.invoice_id.filtered(lambda move: move.state == "draft").action_post()

@@ -1,0 +1,146 @@
+# Copyright 2026 Accounting Firm Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
+from odoo import api, fields, models, tools
+
+_logger = logging.getLogger(__name__)
+
+
+class AcctEngagementPeriod(models.Model):
+    """A billed period of an engagement: the proof that it was invoiced, exactly once.
+
+    The billing run inserts this record *before* it creates the invoice, in a savepoint: the
+    unique key on (engagement, period start) makes a rerun, or a run overlapping another one in
+    a second transaction, fail on the insert and skip the period instead of invoicing it twice.
+    """
+
+    _name = "acct.engagement.period"
+    _description = "Billed period of an engagement"
+    _order = "period_start desc, id desc"
+    _rec_name = "name"
+
+    engagement_id = fields.Many2one(
+        "acct.engagement", required=True, ondelete="restrict", index=True, readonly=True
+    )
+    client_id = fields.Many2one(
+        related="engagement_id.client_id", store=True, index=True, string="Client"
+    )
+    company_id = fields.Many2one(related="engagement_id.company_id", store=True)
+    currency_id = fields.Many2one(related="engagement_id.currency_id")
+    name = fields.Char(string="Period", required=True, readonly=True)
+    period_start = fields.Date(required=True, readonly=True)
+    period_end = fields.Date(required=True, readonly=True)
+    invoice_id = fields.Many2one("account.move", readonly=True, index="btree_not_null", copy=False)
+    invoice_state = fields.Selection(related="invoice_id.state", string="Invoice status")
+    fee_model = fields.Selection(
+        selection=lambda self: self.env["acct.engagement"]._fields["fee_model"].selection,
+        readonly=True,
+    )
+    quantity = fields.Integer(string="Documents", readonly=True)
+    quantity_by_kind = fields.Json(
+        readonly=True, help="Documents processed in the period, per document kind."
+    )
+    proration_factor = fields.Float(digits=(16, 6), readonly=True, default=1.0)
+    days_covered = fields.Integer(readonly=True)
+    days_in_period = fields.Integer(readonly=True)
+    fee_lines = fields.Json(
+        readonly=True,
+        help="The lines of the usage statement: label, tier, quantity, price and amount.",
+    )
+    amount_total = fields.Monetary(
+        string="Fee (untaxed)", currency_field="currency_id", readonly=True
+    )
+    statement_attachment_id = fields.Many2one(
+        "ir.attachment", string="Usage statement file", readonly=True, copy=False
+    )
+    minimum_applied = fields.Boolean(readonly=True)
+    cap_applied = fields.Boolean(readonly=True)
+
+    _sql_constraints = [
+        (
+            "engagement_period_unique",
+            "UNIQUE(engagement_id, period_start)",
+            "This period of the engagement is already billed.",
+        ),
+    ]
+
+    @api.model
+    def _statement_kind_label(self, kind):
+        """Readable label of a document kind code of the quantity sources."""
+        if kind == "documents":
+            return self.env._("Posted documents")
+        return kind
+
+    @api.model
+    def _cron_attach_usage_statements(self, batch_size=100):
+        """Scheduled job, triggered by the billing run: render the usage statements of the
+        invoiced periods and attach them to their invoices, a batch per call.
+
+        Rendering PDFs is kept out of the billing run on purpose: it is slow, and a failing
+        PDF renderer must never stop invoices from being created.
+        """
+        domain = [("invoice_id", "!=", False), ("statement_attachment_id", "=", False)]
+        periods = self.search(domain, limit=batch_size, order="id")
+        attached = periods._attach_usage_statements()
+        # On a rendering failure, stop here: the next scheduled run retries.
+        remaining = self.search_count(domain) if attached == periods else 0
+        self.env["ir.cron"]._notify_progress(done=len(attached), remaining=remaining)
+        return attached
+
+    def _attach_usage_statements(self):
+        """Render the usage statements of the invoiced periods in one report call and attach
+        each to its invoice, where the accountant finds it; returns the periods done."""
+        periods = self.filtered(
+            lambda period: period.invoice_id and not period.statement_attachment_id
+        )
+        if not periods:
+            return periods
+        report = self.env.ref("acct_firm_crm.action_report_usage_statement")
+        reports = self.env["ir.actions.report"].sudo()
+        testing = tools.config["test_enable"] or tools.config["test_file"]
+        try:
+            if testing and not self.env.context.get("force_report_rendering"):
+                # No wkhtmltopdf under test: Odoo's own reports fall back to HTML there too.
+                contents = {
+                    period.id: (reports._render_qweb_html(report, period.ids)[0], "text/html")
+                    for period in periods
+                }
+            else:
+                streams = reports._render_qweb_pdf_prepare_streams(report, {}, res_ids=periods.ids)
+                contents = {
+                    res_id: (data["stream"].getvalue(), "application/pdf")
+                    for res_id, data in streams.items()
+                    if res_id and data["stream"]
+                }
+        except Exception as error:  # pylint: disable=broad-except
+            _logger.warning("Usage statements not rendered, retried later: %s", error)
+            return self.browse()
+        done = self.browse()
+        for period in periods:
+            if period.id not in contents:
+                continue
+            raw, mimetype = contents[period.id]
+            extension = "pdf" if mimetype == "application/pdf" else "html"
+            period.statement_attachment_id = (
+                self.env["ir.attachment"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._(
+                            "Usage statement %(period)s.%(ext)s",
+                            period=period.name,
+                            ext=extension,
+                        ),
+                        "raw": raw,
+                        "mimetype": mimetype,
+                        "res_model": "account.move",
+                        "res_id": period.invoice_id.id,
+                    }
+                )
+            )
+            done |= period
+        return done
+
+    def action_print_usage_statement(self):
+        return self.env.ref("acct_firm_crm.action_report_usage_statement").report_action(self)
