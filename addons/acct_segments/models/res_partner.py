@@ -32,7 +32,9 @@ class ResPartner(models.Model):
     acct_profile_loyalty_level = fields.Char(string="Loyalty", compute="_compute_acct_profile")
     acct_profile_rfm_code = fields.Char(string="RFM", compute="_compute_acct_profile")
     acct_profile_flags = fields.Char(string="Utility segments", compute="_compute_acct_profile")
-    acct_profile_has_prediction = fields.Boolean(compute="_compute_acct_profile")
+    acct_profile_has_prediction = fields.Boolean(
+        string="Has a prediction", compute="_compute_acct_profile"
+    )
     acct_profile_probability_alive = fields.Float(
         string="Probability alive", compute="_compute_acct_profile"
     )
