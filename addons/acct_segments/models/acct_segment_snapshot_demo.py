@@ -14,9 +14,9 @@ from odoo import api, fields, models
 DEMO_PATTERNS = {
     # a steady, large bookkeeping client since three years: A, partner, most valuable
     "acct_firm_crm.demo_client_zora": (lambda ago: 1800, 0),
-    # growing fast: from 400 to 2200 a month, highest potential
+    # growing fast: from 150 to 800 a month, highest potential
     "acct_firm_crm.demo_client_balkan_trade": (
-        lambda ago: 400 if ago > 11 else 2200 - 100 * ago,
+        lambda ago: 150 if ago > 11 else 800 - 40 * ago,
         3,
     ),
     # a sole trader invoiced twice a year: occasional
@@ -24,7 +24,7 @@ DEMO_PATTERNS = {
     # a large client falling: 2600 until a year ago, 700 since: vulnerable
     "acct_segments.demo_client_rodopa": (lambda ago: 2600 if ago > 11 else 700, 5),
     # tiny fees paid two months late: problematic
-    "acct_segments.demo_client_cherno_more": (lambda ago: 120, 55),
+    "acct_segments.demo_client_cherno_more": (lambda ago: 50, 55),
     # left 15 months ago: lost
     "acct_segments.demo_client_dunav": (lambda ago: 900 if ago >= 15 else 0, 0),
     # quarterly VAT-free bookkeeping: regular
@@ -33,8 +33,8 @@ DEMO_PATTERNS = {
     "acct_segments.demo_client_zanayati": (lambda ago: 90 if ago % 2 == 0 else 0, 20),
     # a private person's yearly tax return: occasional
     "acct_segments.demo_client_petrova": (lambda ago: 150 if ago % 12 == 3 else 0, 0),
-    # a young client, every month since 14 months: client
-    "acct_segments.demo_client_pirin": (lambda ago: 950 if ago < 14 else 0, 1),
+    # a young client, every month since 14 months: client with the highest potential
+    "acct_segments.demo_client_pirin": (lambda ago: 600 if ago < 14 else 0, 1),
     # an established medium client: client
     "acct_segments.demo_client_trakia": (lambda ago: 750, 8),
     # stopped 8 months ago after two steady years: probably lost
@@ -92,10 +92,15 @@ class AcctSegmentSnapshot(models.Model):
         # installs in the test runs, so it must stay quick.
         invoices = Move.create(vals_list)
         invoices.action_post()
+        # Invoices due before the payment windows of the computed snapshots are paid together
+        # on one day; the recent ones on their client's usual day.
+        old_day = last_month - relativedelta(months=snapshots + 12)
         by_pay_day = defaultdict(lambda: Move)
         for invoice in invoices:
             pay_day = invoice.invoice_date_due + timedelta(days=delays[invoice.partner_id.id])
-            if pay_day <= today:  # the others stay open and count as late until the cut-off
+            if invoice.invoice_date_due < old_day:
+                by_pay_day[old_day] |= invoice
+            elif pay_day <= today:  # the others stay open and count as late until the cut-off
                 by_pay_day[pay_day] |= invoice
         for pay_day, batch in sorted(by_pay_day.items()):
             self.env["account.payment.register"].with_context(

@@ -2,8 +2,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
+from psycopg2.errors import LockNotAvailable
+
 from odoo.exceptions import AccessError
+from odoo.sql_db import db_connect
 from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.acct_segments.models.acct_segment_snapshot import LOCK_KEY
 
 from .common import SegmentsCommon
 
@@ -86,6 +93,21 @@ class TestSegments(SegmentsCommon):
         self.assertEqual(self.Snapshot.search([("month", "=", may)]), may_rows)
         self.assertEqual(self._snapshot(self.micro).abc_class, "A")
         self.assertEqual(self._snapshot(self.micro, may).value, 0)
+
+    def test_two_computations_of_a_month_wait_for_each_other(self):
+        """A second computation waits for the first one's lock (here: gives up after 0.2 s)."""
+        with db_connect(self.env.cr.dbname).cursor() as other:
+            other.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
+            with (
+                self.assertRaises(LockNotAvailable),
+                self.env.cr.savepoint(),
+                mute_logger("odoo.sql_db"),
+            ):
+                self.env.cr.execute("SET LOCAL lock_timeout = '200ms'")
+                self.Snapshot._compute_month(self.MONTH)
+            other.rollback()
+        self.Snapshot._compute_month(self.MONTH)
+        self.assertEqual(self._snapshot(self.big).abc_class, "A")
 
     def test_too_little_data_shows_health_instead_of_probability(self):
         self.Snapshot._compute_month(self.MONTH)
@@ -178,3 +200,63 @@ class TestSegments(SegmentsCommon):
             snapshot.write({"abc_class": "C"})
         with self.assertRaises(AccessError):
             self._snapshot(self.big).with_user(self.portal_user).read(["value"])
+
+
+@tagged("post_install", "-at_install")
+class TestSatisfactionAndMargin(SegmentsCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.month = date.today().replace(day=1)
+        cls.rated = cls._client("Rated OOD", "SR01")
+        cls._invoices([(cls.rated, cls.month, 2000)])
+        cls.project = cls.env["project.project"].create(
+            {"name": "Rated books", "partner_id": cls.rated.id, "allow_timesheets": True}
+        )
+
+    def test_ratings_of_done_tasks_feed_satisfaction(self):
+        model = self.env["ir.model"]._get_id("project.task")
+        for name, state, rating in (
+            ("VAT return", "1_done", 5),
+            ("Payroll", "1_done", 3),
+            ("Open task", "01_in_progress", 1),  # not done: not counted
+        ):
+            task = self.env["project.task"].create(
+                {"name": name, "project_id": self.project.id, "state": state}
+            )
+            self.env["rating.rating"].create(
+                {
+                    "res_model_id": model,
+                    "res_id": task.id,
+                    "rating": rating,
+                    "consumed": True,
+                    "partner_id": self.rated.id,
+                }
+            )
+        self.Snapshot._compute_month(self.month)
+        self.assertEqual(self._snapshot(self.rated, self.month).satisfaction, 4)
+
+    def test_margin_is_value_less_costed_hours(self):
+        costly = self.env["hr.employee"].create({"name": "Senior", "hourly_cost": 50})
+        free = self.env["hr.employee"].create({"name": "Intern", "hourly_cost": 0})
+        for employee, hours in ((costly, 10), (free, 30)):
+            self.env["account.analytic.line"].create(
+                {
+                    "name": "Bookkeeping",
+                    "project_id": self.project.id,
+                    "employee_id": employee.id,
+                    "unit_amount": hours,
+                    "date": self.month,
+                }
+            )
+        self.Snapshot._compute_month(self.month)
+        snapshot = self._snapshot(self.rated, self.month)
+        self.assertEqual(snapshot.cost, 500, "hours without an hourly cost count nothing")
+        self.assertEqual(snapshot.margin, 1500)
+        self.assertEqual(snapshot.recency, 0)
+
+    def test_monthly_job_computes_the_month_that_ended(self):
+        self.Snapshot._cron_compute_last_month()
+        last = self.month - relativedelta(months=1)
+        self.assertTrue(self._snapshot(self.rated, last))
+        self.assertFalse(self._snapshot(self.rated, self.month))
