@@ -10,7 +10,7 @@
     "author": "Accounting Firm Suite contributors",
     "license": "LGPL-3",
     "development_status": "Alpha",
-    "depends": ["account", "acct_firm_crm"],
+    "depends": ["account", "acct_firm_crm", "project", "hr_timesheet", "rating"],
     "external_dependencies": {
         "python": ["acct_firm_core", "numpy", "scipy"],
     },
@@ -18,6 +18,19 @@
         "security/ir.model.access.csv",
         "data/acct_segment_metric_data.xml",
         "views/acct_segment_metric_views.xml",
+        "data/acct_segment_rule_data.xml",
+        "data/ir_cron_data.xml",
+        "views/acct_segment_rule_views.xml",
+        "views/acct_segment_tier_views.xml",
+        "views/acct_segment_model_fit_views.xml",
+        "views/acct_segment_snapshot_views.xml",
+        "views/acct_segment_migration_views.xml",
+        "views/acct_complaint_views.xml",
+        "views/res_partner_views.xml",
+        "wizards/acct_segment_compute_wizard_views.xml",
         "views/acct_segments_menus.xml",
+    ],
+    "demo": [
+        "demo/acct_segments_demo.xml",
     ],
 }

@@ -1,1 +1,1 @@
-from . import test_metric_portfolio
+from . import test_metric_portfolio, test_predictions, test_segments

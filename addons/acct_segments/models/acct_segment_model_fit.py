@@ -1,0 +1,39 @@
+# Copyright 2026 Accounting Firm Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+MODEL_KINDS = [
+    ("sbg", "Shifted-beta-geometric (retention)"),
+    ("bgnbd", "BG/NBD (purchases and probability alive)"),
+    ("gamma_gamma", "Gamma-Gamma (spend)"),
+]
+
+
+class AcctSegmentModelFit(models.Model):
+    """One monthly fit of a predictive model, kept for the record like the snapshots.
+
+    A re-run of a month replaces that month's fits (unique per kind and month). When the data
+    were too few, ``state`` is ``insufficient`` and ``note`` says why; no probability is shown
+    for that month and the health score stands in.
+    """
+
+    _name = "acct.segment.model.fit"
+    _description = "Predictive model fit"
+    _order = "month desc, kind"
+    _rec_name = "kind"
+
+    kind = fields.Selection(MODEL_KINDS, required=True)
+    month = fields.Date(required=True, index=True, help="First day of the snapshot month.")
+    cutoff_date = fields.Date(string="Cut-off", required=True)
+    state = fields.Selection(
+        [("fitted", "Fitted"), ("insufficient", "Too little data")], required=True
+    )
+    n = fields.Integer(help="Clients (or periods for sBG) the fit used.")
+    log_likelihood = fields.Float(digits=(16, 4))
+    parameters = fields.Json(string="Fitted parameters", help="The fitted parameters by name.")
+    parameters_text = fields.Char(string="Parameters")
+    note = fields.Char()
+
+    _sql_constraints = [
+        ("kind_month_unique", "UNIQUE(kind, month)", "One fit per model and month."),
+    ]

@@ -1,0 +1,1 @@
+from . import acct_segment_compute_wizard
