@@ -37,8 +37,6 @@
         "views/acct_timesheet_preset_views.xml",
         "views/account_analytic_line_views.xml",
         "views/acct_timesheet_timer_views.xml",
-        "views/project_task_time_views.xml",
-        "views/res_config_settings_time_views.xml",
         "security/acct_firm_crm_registers_security.xml",
         "data/acct_document_category_data.xml",
         "data/acct_firm_crm_registers_data.xml",

@@ -21,9 +21,7 @@ from . import (
     acct_work_type,
     project_project,
     project_task,
-    project_task_time,
     res_company,
     res_config_settings,
-    res_config_settings_time,
     res_partner,
 )
