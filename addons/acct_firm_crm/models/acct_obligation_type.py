@@ -7,6 +7,7 @@ from odoo.exceptions import ValidationError
 
 from acct_firm_core import calendar, periods
 
+from .acct_power_attorney import AUTHORITIES
 from .res_partner import ACCT_PROFILE_FLAGS
 
 
@@ -84,6 +85,12 @@ class AcctObligationType(models.Model):
         ],
         required=True,
         default="accountant",
+    )
+    authority = fields.Selection(
+        AUTHORITIES,
+        default="nap",
+        help="Where the obligation is filed: its tasks are flagged for a client that has no "
+        "active power of attorney before this authority.",
     )
     legal_reference = fields.Char()
     note = fields.Text()

@@ -13,6 +13,17 @@ EXPIRING_DAYS = max(ALERT_THRESHOLDS)
 CRON_BATCH = 200
 
 
+# The authorities before which the firm acts for a client; statutory obligations name theirs
+# too, so that a task can tell whether the firm may file it.
+AUTHORITIES = [
+    ("nap", "National Revenue Agency (NAP)"),
+    ("noi", "National Social Security Institute (NOI)"),
+    ("registry", "Registry Agency"),
+    ("municipality", "Municipality"),
+    ("other", "Other"),
+]
+
+
 class AcctPowerAttorney(models.Model):
     """An authorisation of the firm to act for a client before an authority (bg-statutory §2.2).
 
@@ -40,13 +51,7 @@ class AcctPowerAttorney(models.Model):
         related="principal_id.vat", string="Principal's identifier (ЕИК/ЕГН)"
     )
     authority = fields.Selection(
-        [
-            ("nap", "National Revenue Agency (NAP)"),
-            ("noi", "National Social Security Institute (NOI)"),
-            ("registry", "Registry Agency"),
-            ("municipality", "Municipality"),
-            ("other", "Other"),
-        ],
+        AUTHORITIES,
         required=True,
         default="nap",
         tracking=True,

@@ -28,6 +28,13 @@ class ProjectTask(models.Model):
         index=True,
         help="The legal date moved to the next working day; the task's deadline.",
     )
+    acct_authorisation_missing = fields.Boolean(
+        "No authorisation",
+        compute="_compute_acct_authorisation_missing",
+        search="_search_acct_authorisation_missing",
+        help="The client has no active power of attorney for the firm before the authority "
+        "of this obligation today: the firm cannot file it in the client's name.",
+    )
     acct_reminder_sent = fields.Boolean("Reminder sent", copy=False)
     acct_escalated = fields.Boolean("Escalated to the reviewer", copy=False)
 
@@ -38,6 +45,44 @@ class ProjectTask(models.Model):
             "This client already has a task for this obligation and period.",
         ),
     ]
+
+    @api.depends_context("uid")
+    @api.depends("acct_client_id", "acct_obligation_type_id.authority")
+    def _compute_acct_authorisation_missing(self):
+        missing = self._acct_tasks_without_authorisation()
+        for task in self:
+            task.acct_authorisation_missing = task in missing
+
+    def _search_acct_authorisation_missing(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(self.env._("Unsupported search on the authorisation flag."))
+        # Only open statutory tasks can lack an authorisation worth flagging.
+        open_tasks = self.search(
+            [
+                ("acct_obligation_type_id.authority", "!=", False),
+                ("state", "not in", list(CLOSED_STATES)),
+            ]
+        )
+        missing = open_tasks._acct_tasks_without_authorisation()
+        wanted = (operator == "=") == value
+        return [("id", "in" if wanted else "not in", missing.ids)]
+
+    def _acct_tasks_without_authorisation(self):
+        """The statutory tasks of ``self`` whose client has, today, no active power of
+        attorney before the obligation's authority (one grouped query for all of them)."""
+        statutory = self.filtered(
+            lambda t: t.acct_client_id and t.acct_obligation_type_id.authority
+        )
+        if not statutory:
+            return self.browse()
+        covered = self.env["acct.power.attorney"]._active_authorities(
+            statutory.acct_client_id.ids, fields.Date.context_today(self)
+        )
+        return statutory.filtered(
+            lambda t: (
+                t.acct_obligation_type_id.authority not in covered.get(t.acct_client_id.id, ())
+            )
+        )
 
     @api.model
     def _acct_open_domain(self):

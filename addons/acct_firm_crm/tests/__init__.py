@@ -3,6 +3,7 @@ from . import (
     test_acct_engagement_concurrency,
     test_acct_engagement_portal,
     test_archive_folder,
+    test_authorisation_flag,
     test_client_deletion,
     test_client_document,
     test_handover_protocol,
