@@ -194,8 +194,12 @@ class ResPartner(models.Model):
         Existing ones are never removed: whether they still apply is their stored
         ``applies``, recomputed from the flags, so a profile change stops future tasks
         while the history and the accountant's overrides stay.
+
+        The obligations follow from a profile write the user was allowed to make (an
+        invoicing user may create a firm client too), so they are derived with elevated
+        rights; nothing here comes from the user's input but the partners themselves.
         """
-        return self.env["acct.client.obligation"]._sync_for_clients(self)
+        return self.env["acct.client.obligation"].sudo()._sync_for_clients(self.sudo())
 
     def action_acct_generate_tasks(self):
         """'Run now' for these clients: create the tasks that are due to exist today."""
