@@ -152,16 +152,17 @@ def run(env, args):
     )
     print(f"{len(pending)} tasks due in March 2026")
 
-    with Stopwatch() as plain:
-        _plain_create(env, clients, pending)
-    env.cr.execute("ROLLBACK TO SAVEPOINT bench_statutory")
-    env.invalidate_all(flush=False)
+    # The job first, on cold caches: if anything, that favours the plain create.
     with Stopwatch() as job:
         calls = _run_job(env)
     created = env["project.task"].search_count([("acct_client_id", "in", clients.ids)])
     with Stopwatch() as rerun:
         _run_job(env)
     again = env["project.task"].search_count([("acct_client_id", "in", clients.ids)])
+    env.cr.execute("ROLLBACK TO SAVEPOINT bench_statutory")
+    env.invalidate_all(flush=False)
+    with Stopwatch() as plain:
+        _plain_create(env, clients, pending)
     assert created == len(pending) == again, (created, len(pending), again)
     print(f"plain batched create: {plain.seconds:.2f}s")
     print(f"job: {job.seconds:.2f}s in {calls} cron calls, {created} tasks")
