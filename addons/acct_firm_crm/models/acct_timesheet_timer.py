@@ -82,6 +82,10 @@ class AcctTimesheetTimer(models.Model):
         task.ensure_one()
         task = task.with_env(self.env)  # the timer's user is the one who logs the time
         task.check_access("read")
+        if not task.project_id:
+            raise UserError(
+                self.env._("A private task has no project: time cannot be logged on it.")
+            )
         task._acct_current_employee()  # refuse early: the stop could not log anything
         running = self._running_for_user()
         if running.task_id == task:

@@ -188,6 +188,13 @@ class TestTimeReporting(AcctFirmCommon):
         # Another user sees no timer of theirs on the same task.
         self.assertFalse(self.task.with_user(self.other_accountant).acct_timer_id)
 
+    def test_private_task_refuses_a_timer(self):
+        private = self.env["project.task"].create(
+            {"name": "Note to self", "user_ids": [self.accountant.id]}
+        )
+        with self.assertRaisesRegex(UserError, "private task"):
+            self.Timer.with_user(self.accountant)._start(private.with_user(self.accountant))
+
     def test_stop_without_running_timer(self):
         with self.assertRaisesRegex(UserError, "no timer running"):
             self.task.with_user(self.accountant).action_acct_timer_stop()
