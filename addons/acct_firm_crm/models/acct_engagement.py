@@ -570,7 +570,11 @@ class AcctEngagement(models.Model):
     def _create_period_invoices(self, claimed):
         """``[(period, invoice)]`` for ``[(period, invoice values)]``: all at once, else one
         by one; the claim of a period whose invoice fails is removed, so that it is retried."""
-        moves = self.env["account.move"]
+        # No "invoice created" log message nor creator follower on each invoice: the origin
+        # and the billed period say where it comes from, and thousands of messages cost time.
+        moves = self.env["account.move"].with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True
+        )
         try:
             with self.env.cr.savepoint():
                 invoices = moves.create([values for _period, values in claimed])

@@ -1,6 +1,6 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class AcctEngagementTier(models.Model):
@@ -30,6 +30,11 @@ class AcctEngagementTier(models.Model):
     )
     unit_price = fields.Monetary(string="Price per document", currency_field="currency_id")
     currency_id = fields.Many2one(related="engagement_id.currency_id")
+
+    @api.constrains("from_qty", "to_qty", "unit_price", "sequence")
+    def _check_engagement_configuration(self):
+        """A tier edited on its own must still leave an active engagement billable."""
+        self.engagement_id._check_active_configuration()
 
     def _as_core_tier(self):
         """The tier as ``acct_firm_core.pricing`` expects it: (from, to or None, price)."""

@@ -281,6 +281,9 @@ class TestAcctEngagementBilling(AcctBillingCommon):
         engagement = self._engagement()
         with self.assertRaises(ValidationError):
             engagement.fixed_amount = 0
+        tiered = self._engagement(fee_model="per_document", tiers=[(0, 100, 2), (100, None, 1)])
+        with self.assertRaises(ValidationError):
+            tiered.tier_ids[1].from_qty = 120
 
     def test_bad_configuration_refuses_run_before_writing(self):
         good = self._engagement(name="GOOD")
