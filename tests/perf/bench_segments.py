@@ -50,7 +50,8 @@ def _insert_firm(env, clients, lines):
         """,
         [clients],
     )
-    ids = [row[0] for row in cr.fetchall()]
+    ids = sorted(row[0] for row in cr.fetchall())
+    assert ids == list(range(ids[0], ids[0] + clients)), "one block of new partner ids"
     cr.execute("UPDATE res_partner SET commercial_partner_id = id WHERE id = ANY(%s)", [ids])
     invoices = lines // LINES_PER_INVOICE
     end = fields.Date.today().replace(day=1) - relativedelta(days=1)
@@ -63,9 +64,9 @@ def _insert_firm(env, clients, lines):
         SELECT 'BENCH/' || n, 'out_invoice', 'posted', 'no', %(journal)s, %(company)s,
                %(currency)s, p.id, p.id, d, d, d + 15,
                CASE WHEN n %% 3 = 0 THEN 'paid' ELSE 'not_paid' END, 0
-          FROM generate_series(1, %(invoices)s) n
-          JOIN LATERAL (SELECT (%(ids)s::int[])[1 + (n * 7919) %% %(clients)s] AS id) p ON TRUE
-          JOIN LATERAL (SELECT (%(end)s::date - ((n * 104729) %% 1095))::date AS d) dd ON TRUE
+          FROM generate_series(1::bigint, %(invoices)s) n
+          JOIN LATERAL (SELECT %(first)s + (n * 7919) %% %(clients)s AS id) p ON TRUE
+          JOIN LATERAL (SELECT (%(end)s::date - ((n * 104729) %% 1095)::int) AS d) dd ON TRUE
         RETURNING id
         """,
         {
@@ -73,7 +74,7 @@ def _insert_firm(env, clients, lines):
             "company": company.id,
             "currency": currency,
             "invoices": invoices,
-            "ids": ids,
+            "first": ids[0],
             "clients": clients,
             "end": end,
         },
@@ -88,7 +89,7 @@ def _insert_firm(env, clients, lines):
                am.partner_id, 'product', am.date, 'posted', -amount, 0, amount, -amount,
                amount, 1, 'Bench service'
           FROM account_move am
-          JOIN LATERAL (SELECT 50 + (am.id * k) %% 400 AS amount
+          JOIN LATERAL (SELECT 50 + (am.id::bigint * k) %% 400 AS amount
                           FROM generate_series(1, %(per)s) k) l ON TRUE
          WHERE am.name LIKE 'BENCH/%%'
         """,

@@ -2,6 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models, tools
 
+# Registered first, so that its table exists when this view is created on a fresh install
+# (models are initialised in the order their classes are defined).
+from . import acct_segment_snapshot  # noqa: F401
+
 FAMILIES = [
     ("abc", "Pareto class"),
     ("loyalty", "Loyalty"),
