@@ -1,7 +1,10 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import datetime
+import logging
 from collections import defaultdict
+
+from psycopg2.errors import SerializationFailure
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -11,6 +14,8 @@ from odoo.tools import SQL
 ALERT_THRESHOLDS = (60, 30, 7)
 EXPIRING_DAYS = max(ALERT_THRESHOLDS)
 CRON_BATCH = 200
+
+_logger = logging.getLogger(__name__)
 
 
 # The authorities before which the firm acts for a client; statutory obligations name theirs
@@ -237,11 +242,15 @@ class AcctPowerAttorney(models.Model):
         for start in range(0, len(records), CRON_BATCH):
             batch = records[start : start + CRON_BATCH]
             for record in batch:
-                with self.env.cr.savepoint():
-                    new_state = record._state_on(today)
-                    if new_state != record.state:
-                        record.state = new_state
-                    record._send_due_alert(today)
+                try:
+                    with self.env.cr.savepoint():
+                        new_state = record._state_on(today)
+                        if new_state != record.state:
+                            record.state = new_state
+                        record._send_due_alert(today)
+                except SerializationFailure:
+                    # An overlapping run changed this record first; it does the work.
+                    _logger.info("Power of attorney %s handled by another run.", record.id)
             done += len(batch)
             self.env["ir.cron"]._notify_progress(done=done, remaining=len(records) - done)
 

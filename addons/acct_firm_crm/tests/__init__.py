@@ -8,6 +8,7 @@ from . import (
     test_client_document,
     test_handover_protocol,
     test_power_attorney,
+    test_power_attorney_concurrency,
     test_res_partner,
     test_res_partner_figures,
     test_statutory,
