@@ -18,8 +18,10 @@ class AccountingPortal(CustomerPortal):
         client = request.env.user.partner_id.commercial_partner_id
         return client if client.acct_is_firm_client else client.browse()
 
-    def _prepare_home_portal_values(self, counters):
-        values = super()._prepare_home_portal_values(counters)
+    def _prepare_portal_layout_values(self):
+        # Layout values, not home counters: /my/counters returns every key of the counter
+        # values as JSON, and the portal's script expects a counter element for each.
+        values = super()._prepare_portal_layout_values()
         values["acct_firm_client"] = self._acct_firm_client()
         return values
 

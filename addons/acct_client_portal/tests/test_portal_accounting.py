@@ -37,11 +37,17 @@ class TestPortalAccounting(HttpCase):
         self.authenticate("portal_owner", "portal_owner_pw")
         home = self.url_open("/my/home")
         self.assertEqual(home.status_code, 200)
-        self.assertIn("My accounting", home.text)
+        self.assertIn('href="/my/accounting"', home.text, "the My accounting card")
         page = self.url_open("/my/accounting")
         self.assertEqual(page.status_code, 200)
         self.assertIn("Portal Client EOOD", page.text)
         self.assertIn("P0001", page.text)
+
+    def test_home_counters_answer_only_what_was_asked(self):
+        # The portal's script sets a counter element for every key the answer holds.
+        self.authenticate("portal_owner", "portal_owner_pw")
+        answer = self.make_jsonrpc_request("/my/counters", {"counters": []})
+        self.assertEqual(answer, {})
 
     def test_non_client_gets_no_accounting_area(self):
         self.authenticate("portal_outsider", "portal_outsider_pw")
