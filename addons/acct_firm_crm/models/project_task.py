@@ -46,7 +46,6 @@ class ProjectTask(models.Model):
         ),
     ]
 
-    @api.depends_context("uid")
     @api.depends("acct_client_id", "acct_obligation_type_id.authority")
     def _compute_acct_authorisation_missing(self):
         missing = self._acct_tasks_without_authorisation()
