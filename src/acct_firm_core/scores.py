@@ -28,7 +28,9 @@ Everything is deterministic: no randomness, ties resolved by documented rules.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -143,14 +145,85 @@ def _exact(value, what: str) -> Fraction:
     """Exact decimal value (floats through ``repr``), so share boundaries like 80 % are exact."""
     _number(value, what)
     if isinstance(value, float):
-        return Fraction(repr(value))
+        # float() first: numpy's float64 is a float whose repr is "np.float64(...)"
+        return Fraction(repr(float(value)))
     return Fraction(value)
 
 
+_INF = math.inf
+
+
+def _plain_float(value) -> float | None:
+    """``value`` as a float when it is a plain finite float or int (the usual case), else
+    None: the caller then goes through :func:`_number`, which converts or raises."""
+    kind = type(value)
+    if kind is float:
+        if -_INF < value < _INF:  # False for NaN too
+            return value
+    elif kind is int:
+        return float(value)
+    return None
+
+
+def _float(value, what: str) -> float:
+    """:func:`_number` with a fast path for the usual plain finite floats and ints."""
+    plain = _plain_float(value)
+    return _number(value, what) if plain is None else plain
+
+
 def _metric(metrics: Mapping, name: str, client) -> float | None:
-    """A client's metric as a float, or None when missing: unknown metrics trigger no rule."""
+    """A client's metric as a float, or None when missing: unknown metrics trigger no rule.
+
+    It is called for every metric of every client, so the error text (with the client's
+    repr) is only built when the fast path does not apply.
+    """
     value = metrics.get(name)
-    return None if value is None else _number(value, f"{name} of {client!r}")
+    if value is None:
+        return None
+    plain = _plain_float(value)
+    return _number(value, f"{name} of {client!r}") if plain is None else plain
+
+
+_PLAIN_TYPES = frozenset((float, int, type(None)))
+
+
+def _metric_columns(metrics: Mapping, clients: list, names: Sequence[str]) -> list[list]:
+    """Per metric name, ``[_metric(metrics[client], name, client) for client in clients]``.
+
+    Built a column at a time: the usual plain ints, finite floats and Nones are checked with
+    a few C-speed passes instead of one function call per value. When any value is anything
+    else, every value is taken through :func:`_metric` client by client, names in order, so
+    odd numbers are converted and bad data raise the same error as one by one.
+    """
+    rows = [metrics[client] for client in clients]
+    columns = []
+    for name in names:
+        column = [m.get(name) for m in rows]
+        kinds = set(map(type, column))
+        # The sum is NaN or infinite when some value is (or, harmlessly, when huge ones overflow)
+        if not kinds <= _PLAIN_TYPES or not -_INF < sum(filter(None, column)) < _INF:
+            pairs = zip(clients, rows, strict=True)
+            by_client = [[_metric(m, name, c) for name in names] for c, m in pairs]
+            return [list(values) for values in zip(*by_client, strict=True)] or [[] for _n in names]
+        if int in kinds:
+            column = [None if value is None else float(value) for value in column]
+        columns.append(column)
+    return columns
+
+
+def _numbers(values: Mapping, what: str) -> dict:
+    """``{client: float}`` of a one-metric population, each value checked as by :func:`_number`
+    (``what of client must be ...``), with the same fast path as :func:`_metric`."""
+    result = {}
+    for client, value in values.items():
+        kind = type(value)
+        if kind is float and -_INF < value < _INF:
+            result[client] = value
+        elif kind is int:
+            result[client] = float(value)
+        else:
+            result[client] = _number(value, f"{what} of {client!r}")
+    return result
 
 
 # ---------------------------------------------------------------------------------------------
@@ -169,12 +242,14 @@ def _quintile_scores(values: Mapping) -> dict:
     """
     ordered = sorted(values.values())
     n = len(ordered)
-    scores = {}
-    for client, value in values.items():
-        below = bisect.bisect_left(ordered, value)
-        equal = bisect.bisect_right(ordered, value) - below
-        scores[client] = (5 * (2 * below + equal)) // (2 * n) + 1
-    return scores
+    # One pass over the sorted values: each run of equal values gets its score once.
+    score_of = {}
+    below = 0
+    for value, run in itertools.groupby(ordered):
+        equal = sum(1 for _ in run)
+        score_of[value] = (5 * (2 * below + equal)) // (2 * n) + 1
+        below += equal
+    return {client: score_of[value] for client, value in values.items()}
 
 
 def rfm_scores(recency: Mapping, frequency: Mapping, monetary: Mapping) -> dict[object, RFMScore]:
@@ -194,9 +269,9 @@ def rfm_scores(recency: Mapping, frequency: Mapping, monetary: Mapping) -> dict[
         raise ValueError("recency, frequency and monetary must have the same client ids")
     if not clients:
         return {}
-    r = _quintile_scores({c: -_number(v, f"recency of {c!r}") for c, v in recency.items()})
-    f = _quintile_scores({c: _number(v, f"frequency of {c!r}") for c, v in frequency.items()})
-    m = _quintile_scores({c: _number(v, f"monetary of {c!r}") for c, v in monetary.items()})
+    r = _quintile_scores({c: -v for c, v in _numbers(recency, "recency").items()})
+    f = _quintile_scores(_numbers(frequency, "frequency"))
+    m = _quintile_scores(_numbers(monetary, "monetary"))
     return {c: RFMScore(r[c], f[c], m[c]) for c in sorted(clients)}
 
 
@@ -205,24 +280,33 @@ def rfm_scores(recency: Mapping, frequency: Mapping, monetary: Mapping) -> dict[
 # ---------------------------------------------------------------------------------------------
 
 
-def pareto_abc(values: Mapping, a_share=0.80, b_share=0.95) -> ParetoResult:
-    """ABC classes: A makes the first ``a_share`` of value, B up to ``b_share``, C the rest.
+# Ints up to 2**53 are exact as floats; beyond, a float cannot stand for them.
+_MAX_EXACT_INT = 2**53
 
-    Clients with a positive value are ordered by value descending, ties by client id
-    ascending (so among equal values the lower id comes first, deterministically). Walking
-    that order, a client is **A while the cumulative share before it is below** ``a_share``:
-    the client that crosses the 80 % line is A (it is the one that makes 80 % reachable), and
-    a client starting exactly at 80 % is not. B likewise with ``b_share``. Clients with zero or
-    negative value are C and come last on the curve (they add nothing to the value).
 
-    ``a_client_share`` is the number of A clients over the number of all clients: "x % of the
-    clients make 80 % of the value". With no positive value at all, everyone is C and the share
-    is 0. Shares are compared exactly (fractions; floats read as their decimal ``repr``).
+def _plain_floats(values: Mapping) -> dict | None:
+    """``{client: float}`` when every value is a finite float or an int exact as a float (the
+    normal case), else None: the caller then takes the exact path, which also reports bad data.
+
+    For such values float order is the exact order of the decimal values: two floats' reprs
+    are in the same order as the floats (each repr rounds to its own float), and an int of at
+    most 2**53 is itself a float.
     """
-    a_limit = _exact(a_share, "a_share")
-    b_limit = _exact(b_share, "b_share")
-    if not 0 < a_limit <= b_limit <= 1:
-        raise ValueError("shares must satisfy 0 < a_share <= b_share <= 1")
+    result = {}
+    for client, value in values.items():
+        kind = type(value)
+        if kind is float and -_INF < value < _INF:
+            result[client] = value
+        elif kind is int and -_MAX_EXACT_INT <= value <= _MAX_EXACT_INT:
+            result[client] = float(value)
+        else:
+            return None
+    return result
+
+
+def _pareto_exact(values: Mapping, a_limit: Fraction, b_limit: Fraction) -> ParetoResult:
+    """:func:`pareto_abc` in exact fractions throughout, for values that are not plain floats
+    or ints (decimals, fractions, huge ints) and for bad values (it raises the error)."""
     exact = {client: _exact(value, f"value of {client!r}") for client, value in values.items()}
     positive = sorted((c for c, v in exact.items() if v > 0), key=lambda c: (-exact[c], c))
     rest = sorted(c for c, v in exact.items() if v <= 0)
@@ -243,6 +327,82 @@ def pareto_abc(values: Mapping, a_share=0.80, b_share=0.95) -> ParetoResult:
 
     a_count = sum(1 for cls in classes.values() if cls == "A")
     return ParetoResult(classes, a_count / n if n else 0.0, tuple(curve))
+
+
+def pareto_abc(values: Mapping, a_share=0.80, b_share=0.95) -> ParetoResult:
+    """ABC classes: A makes the first ``a_share`` of value, B up to ``b_share``, C the rest.
+
+    Clients with a positive value are ordered by value descending, ties by client id
+    ascending (so among equal values the lower id comes first, deterministically). Walking
+    that order, a client is **A while the cumulative share before it is below** ``a_share``:
+    the client that crosses the 80 % line is A (it is the one that makes 80 % reachable), and
+    a client starting exactly at 80 % is not. B likewise with ``b_share``. Clients with zero or
+    negative value are C and come last on the curve (they add nothing to the value).
+
+    ``a_client_share`` is the number of A clients over the number of all clients: "x % of the
+    clients make 80 % of the value". With no positive value at all, everyone is C and the share
+    is 0. Shares are compared exactly (fractions; floats read as their decimal ``repr``); the
+    curve, which is for drawing, is computed in floats.
+    """
+    a_limit = _exact(a_share, "a_share")
+    b_limit = _exact(b_share, "b_share")
+    if not 0 < a_limit <= b_limit <= 1:
+        raise ValueError("shares must satisfy 0 < a_share <= b_share <= 1")
+    floats = _plain_floats(values)
+    if floats is None:
+        return _pareto_exact(values, a_limit, b_limit)
+
+    positive = sorted(c for c, v in floats.items() if v > 0)
+    # value descending; sort() is stable, even reversed, so equal values keep the id order
+    positive.sort(key=floats.__getitem__, reverse=True)
+    rest = sorted(c for c, v in floats.items() if v <= 0)
+    cumulative = list(itertools.accumulate(floats[c] for c in positive))
+    total = cumulative[-1] if cumulative else 0.0
+    if positive and not 1e-300 < total < _INF:
+        return _pareto_exact(values, a_limit, b_limit)  # overflow or underflow: no error bound
+    n = len(floats)
+
+    # Each float prefix sum is within (n + 2) half-epsilons of the total from the exact sum of
+    # the decimal values, and so is float(limit) * total from limit * exact total: a float
+    # comparison further apart than ``tolerance`` (twice that) is the exact comparison. Closer
+    # calls, such as a client starting exactly on the 80 % line, are decided in fractions,
+    # with the exact prefix sums computed once, at the first of them.
+    tolerance = 2 * (n + 4) * sys.float_info.epsilon * total
+    limits = ((a_limit, float(a_limit) * total, "A"), (b_limit, float(b_limit) * total, "B"))
+    exact_before = None
+
+    classes = {}
+    curve = [ParetoPoint(None, 0.0, 0.0)]
+    before = 0.0
+    for position, client in enumerate(positive):
+        classes[client] = "C"
+        for limit, float_limit, cls in limits:
+            gap = before - float_limit
+            if -tolerance <= gap <= tolerance:
+                if exact_before is None:
+                    exact_before = _exact_prefix_sums([values[c] for c in positive])
+                below = exact_before[position] < limit * exact_before[-1]
+            else:
+                below = gap < 0
+            if below:
+                classes[client] = cls
+                break
+        before = cumulative[position]
+        curve.append(ParetoPoint(client, (position + 1) / n, before / total))
+    for position, client in enumerate(rest, start=len(positive) + 1):
+        classes[client] = "C"
+        curve.append(ParetoPoint(client, position / n, 1.0 if total else 0.0))
+
+    a_count = sum(1 for cls in classes.values() if cls == "A")
+    return ParetoResult(classes, a_count / n if n else 0.0, tuple(curve))
+
+
+def _exact_prefix_sums(values: list) -> list[Fraction]:
+    """Exact sums of the values before each one, and of all of them last (``n + 1`` items)."""
+    sums = [Fraction(0)]
+    for value in values:
+        sums.append(sums[-1] + _exact(value, "value"))
+    return sums
 
 
 # ---------------------------------------------------------------------------------------------
@@ -269,20 +429,21 @@ def value_tiers(values: Mapping, bounds=None, quantiles=(0.5, 0.8)) -> ValueTier
     when many clients share a value a quantile can land on it and lift them all (all equal
     values, or a single client, end in the top tier). The Odoo layer names the tiers.
     """
-    values = {c: _number(v, f"value of {c!r}") for c, v in values.items()}
+    values = _numbers(values, "value")
     if bounds is None:
         qs = [_number(q, "quantile") for q in quantiles]
         if any(not 0 < q < 1 for q in qs) or not _ascending(qs):
             raise ValueError("quantiles must be ascending and strictly between 0 and 1")
         if not values:
             return ValueTiers({}, ())
-        data = np.array([values[c] for c in sorted(values)], dtype=float)
+        # the quantiles do not depend on the order of the values
+        data = np.fromiter(values.values(), dtype=float, count=len(values))
         used = tuple(float(b) for b in np.quantile(data, qs))
     else:
         used = tuple(_number(b, "bound") for b in bounds)
         if not _ascending(used):
             raise ValueError("bounds must be strictly ascending")
-    tiers = {c: bisect.bisect_right(used, v) for c, v in sorted(values.items())}
+    tiers = {c: bisect.bisect_right(used, values[c]) for c in sorted(values)}
     return ValueTiers(tiers, used)
 
 
@@ -316,17 +477,15 @@ def loyalty_level(
     result = {}
     for client in sorted(metrics):
         m = metrics[client]
-        months = _number(m.get("frequency") or 0, "frequency")
-        tenure = _number(m.get("tenure_months") or 0, "tenure_months")
+        months = _float(m.get("frequency") or 0, "frequency")
+        tenure = _float(m.get("tenure_months") or 0, "tenure_months")
         engaged = bool(m.get("active_engagement"))
         top = bool(m.get("top_value_tier"))
 
         if engaged:
-            client_rule = Reason("client_engagement", {"active_engagement": True})
+            client_rule = "client_engagement"
         elif months >= client_min_months:
-            client_rule = Reason(
-                "client_months", {"frequency": months, "client_min_months": client_min_months}
-            )
+            client_rule = "client_months"
         else:
             client_rule = None
 
@@ -335,11 +494,14 @@ def loyalty_level(
                 "tenure_months": tenure,
                 "partner_min_tenure_months": partner_min_tenure_months,
                 "top_value_tier": True,
-                "client_rule": client_rule.code,
+                "client_rule": client_rule,
             }
             result[client] = Loyalty("partner", Reason("partner", values))
+        elif client_rule == "client_engagement":
+            result[client] = Loyalty("client", Reason(client_rule, {"active_engagement": True}))
         elif client_rule:
-            result[client] = Loyalty("client", client_rule)
+            values = {"frequency": months, "client_min_months": client_min_months}
+            result[client] = Loyalty("client", Reason(client_rule, values))
         else:
             values = {"frequency": months, "regular_min_months": regular_min_months}
             if months >= regular_min_months:
@@ -419,53 +581,53 @@ def utility_segments(metrics: Mapping, thresholds: Mapping | None = None) -> dic
     }
     top_cut = _top_cutoff(list(known_values.values()), limits["most_valuable_top_share"])
     low_cut = _bottom_cutoff(list(known_values.values()), limits["problematic_low_value_share"])
+    # the limits as locals: they are read for every client
+    potential_min_growth = limits["potential_min_growth"]
+    vulnerable_churn_risk = limits["vulnerable_churn_risk"]
+    vulnerable_growth = limits["vulnerable_growth"]
+    vulnerable_delay_trend = limits["vulnerable_delay_trend"]
+    vulnerable_complaints = limits["vulnerable_complaints"]
+    problematic_cost_ratio = limits["problematic_cost_ratio"]
+    problematic_payment_delay = limits["problematic_payment_delay"]
+    problematic_complaints = limits["problematic_complaints"]
 
+    clients = sorted(metrics)
+    names = ("growth", "churn_risk", "payment_delay", "delay_trend", "complaints", "cost")
     result = {}
-    for client in sorted(metrics):
-        m = metrics[client]
+    for client, growth, churn, delay, delay_trend, complaints, cost in zip(
+        clients, *_metric_columns(metrics, clients, names), strict=True
+    ):
         flags: dict[str, tuple[Reason, ...]] = {}
         value = known_values.get(client)
-        growth, churn = _metric(m, "growth", client), _metric(m, "churn_risk", client)
-        delay = _metric(m, "payment_delay", client)
-        delay_trend = _metric(m, "delay_trend", client)
-        complaints, cost = _metric(m, "complaints", client), _metric(m, "cost", client)
 
         most_valuable = value is not None and value > 0 and value >= top_cut
         if most_valuable:
             flags["most_valuable"] = (Reason("top_value", {"value": value, "cutoff": top_cut}),)
 
-        if not most_valuable and growth is not None and growth >= limits["potential_min_growth"]:
+        if not most_valuable and growth is not None and growth >= potential_min_growth:
             flags["highest_potential"] = (
-                Reason("growing", {"growth": growth, "threshold": limits["potential_min_growth"]}),
+                Reason("growing", {"growth": growth, "threshold": potential_min_growth}),
             )
 
         vulnerable = []
-        if churn is not None and churn >= limits["vulnerable_churn_risk"]:
+        if churn is not None and churn >= vulnerable_churn_risk:
             vulnerable.append(
-                Reason(
-                    "churn_risk",
-                    {"churn_risk": churn, "threshold": limits["vulnerable_churn_risk"]},
-                )
+                Reason("churn_risk", {"churn_risk": churn, "threshold": vulnerable_churn_risk})
             )
-        if growth is not None and growth <= limits["vulnerable_growth"]:
+        if growth is not None and growth <= vulnerable_growth:
             vulnerable.append(
-                Reason(
-                    "value_falling", {"growth": growth, "threshold": limits["vulnerable_growth"]}
-                )
+                Reason("value_falling", {"growth": growth, "threshold": vulnerable_growth})
             )
-        if delay_trend is not None and delay_trend >= limits["vulnerable_delay_trend"]:
+        if delay_trend is not None and delay_trend >= vulnerable_delay_trend:
             vulnerable.append(
                 Reason(
                     "delay_rising",
-                    {"delay_trend": delay_trend, "threshold": limits["vulnerable_delay_trend"]},
+                    {"delay_trend": delay_trend, "threshold": vulnerable_delay_trend},
                 )
             )
-        if complaints is not None and complaints >= limits["vulnerable_complaints"]:
+        if complaints is not None and complaints >= vulnerable_complaints:
             vulnerable.append(
-                Reason(
-                    "complaints",
-                    {"complaints": complaints, "threshold": limits["vulnerable_complaints"]},
-                )
+                Reason("complaints", {"complaints": complaints, "threshold": vulnerable_complaints})
             )
         if vulnerable:
             flags["vulnerable"] = tuple(vulnerable)
@@ -475,7 +637,7 @@ def utility_segments(metrics: Mapping, thresholds: Mapping | None = None) -> dic
             if cost is not None and cost > 0:
                 # Any cost with no value is too high; the ratio is None there (nothing to show).
                 ratio = cost / value if value > 0 else None
-                if ratio is None or ratio >= limits["problematic_cost_ratio"]:
+                if ratio is None or ratio >= problematic_cost_ratio:
                     problems.append(
                         Reason(
                             "high_cost",
@@ -483,22 +645,22 @@ def utility_segments(metrics: Mapping, thresholds: Mapping | None = None) -> dic
                                 "cost": cost,
                                 "value": value,
                                 "ratio": ratio,
-                                "threshold": limits["problematic_cost_ratio"],
+                                "threshold": problematic_cost_ratio,
                             },
                         )
                     )
-            if delay is not None and delay >= limits["problematic_payment_delay"]:
+            if delay is not None and delay >= problematic_payment_delay:
                 problems.append(
                     Reason(
                         "high_delay",
-                        {"payment_delay": delay, "threshold": limits["problematic_payment_delay"]},
+                        {"payment_delay": delay, "threshold": problematic_payment_delay},
                     )
                 )
-            if complaints is not None and complaints >= limits["problematic_complaints"]:
+            if complaints is not None and complaints >= problematic_complaints:
                 problems.append(
                     Reason(
                         "complaints",
-                        {"complaints": complaints, "threshold": limits["problematic_complaints"]},
+                        {"complaints": complaints, "threshold": problematic_complaints},
                     )
                 )
             if problems:
@@ -557,22 +719,39 @@ def health_score(metrics: Mapping, weights: Mapping | None = None) -> dict[objec
         if _number(weight, f"weight of {code}") < 0:
             raise ValueError(f"weight of {code} must not be negative")
 
+    # (code, weight, bad, good, cache) in the fixed order of HEALTH_ANCHORS: the explanation
+    # always reads the same way. Every metric is checked, used or not.
+    clients = sorted(metrics)
+    anchors, used = [], []
+    columns = _metric_columns(metrics, clients, tuple(HEALTH_ANCHORS))
+    for (code, (bad, good)), column in zip(HEALTH_ANCHORS.items(), columns, strict=True):
+        weight = float(weights.get(code, 0))
+        if weight > 0:
+            anchors.append((code, weight, bad, good, {}))
+            used.append(column)
+    rows = zip(*used, strict=True) if used else [()] * len(clients)
     result = {}
-    for client in sorted(metrics):
-        m = metrics[client]
-        parts = []
-        for code in HEALTH_ANCHORS:  # fixed order: the explanation always reads the same way
-            weight = float(weights.get(code, 0))
-            value = _metric(m, code, client)
-            if weight > 0 and value is not None:
-                parts.append((code, value, weight))
-        total_weight = sum(weight for _code, _value, weight in parts)
+    for client, values in zip(clients, rows, strict=True):
+        parts = [(v, anchor) for v, anchor in zip(values, anchors, strict=True) if v is not None]
+        if not parts:
+            result[client] = HealthScore(None, ())
+            continue
+        total_weight = sum([anchor[1] for _value, anchor in parts])
         components = []
-        for code, value, weight in parts:
-            sub = _subscore(value, *HEALTH_ANCHORS[code])
-            share = weight / total_weight
-            components.append(HealthComponent(code, value, sub, share, 100.0 * share * sub))
-        score = sum(c.contribution for c in components) if components else None
+        for value, (code, weight, bad, good, cache) in parts:
+            # A component depends only on its value and the total weight, and it is immutable:
+            # clients with the same ones (the same complaints, frequency, recency...) share it,
+            # which saves building tens of thousands of equal objects. The sign of a zero is
+            # in the key, so that -0.0 (== 0.0) still shows as the client's own value.
+            key = (value, total_weight) if value else (math.copysign(1.0, value), total_weight, 0)
+            component = cache.get(key)
+            if component is None:
+                sub = _subscore(value, bad, good)
+                share = weight / total_weight
+                component = HealthComponent(code, value, sub, share, 100.0 * share * sub)
+                cache[key] = component
+            components.append(component)
+        score = sum([component.contribution for component in components])
         result[client] = HealthScore(score, tuple(components))
     return result
 
@@ -595,3 +774,32 @@ def linear_trend(values: Sequence) -> float:
     y = np.array([p[1] for p in points], dtype=float)
     dx = x - x.mean()
     return float(np.dot(dx, y - y.mean()) / np.dot(dx, dx))
+
+
+def linear_trends(matrix) -> np.ndarray:
+    """:func:`linear_trend` of many series at once: one least-squares slope per row.
+
+    ``matrix`` is 2-D, one row per client and one column per period, oldest first, with NaN
+    (or None) for a period without data: it is skipped but keeps its place in time. A row with
+    fewer than two known points gives 0.0. Infinite values are an error, like in
+    :func:`linear_trend`.
+    """
+    y = np.asarray(matrix, dtype=float)
+    if y.ndim != 2:
+        raise ValueError(f"matrix must be two-dimensional (clients x periods), got {y.ndim}-D")
+    if np.isinf(y).any():
+        raise ValueError("matrix must contain only finite numbers or NaN (no data)")
+    known = ~np.isnan(y)
+    count = known.sum(axis=1)
+    enough = count >= 2
+    # Centre on each row's own known points (as linear_trend does), with the unknown ones
+    # contributing 0 to every sum; rows with fewer than two points are divided by 1 and
+    # then replaced by 0.0.
+    divisor = np.where(enough, count, 1)
+    x = np.where(known, np.arange(y.shape[1], dtype=float), 0.0)
+    y = np.where(known, y, 0.0)
+    dx = np.where(known, x - (x.sum(axis=1) / divisor)[:, None], 0.0)
+    dy = y - (y.sum(axis=1) / divisor)[:, None]
+    sxx = np.einsum("ij,ij->i", dx, dx)
+    sxy = np.einsum("ij,ij->i", dx, dy)
+    return np.where(enough, sxy / np.where(enough, sxx, 1.0), 0.0)

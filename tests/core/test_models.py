@@ -11,6 +11,9 @@ from acct_firm_core.models import (
     GammaGammaFit,
     InsufficientDataError,
     SBGFit,
+    _bgnbd_log_likelihood,
+    _gg_log_likelihood,
+    _maximise,
     bgnbd_expected_purchases,
     bgnbd_expected_purchases_new,
     bgnbd_probability_alive,
@@ -242,6 +245,59 @@ def test_contract_lifetime_value():
     assert contract_lifetime_value(0.704, 1.182, 2, 1200.0, 0.1) == pytest.approx(1200.0 * derl)
     assert contract_lifetime_value(0.704, 1.182, 2, 0.0, 0.0) == 0.0
     assert contract_lifetime_value(0.704, 1.182, 2, 1200.0, 0.0) == math.inf
+
+
+# ---------------------------------------------------------------------------------------------
+# fits on grouped data against the plain per-customer likelihood
+
+
+def monthly_customers(n, seed):
+    """Synthetic BG/NBD customers in months (age T <= 36) with Gamma-Gamma spend, as the Odoo
+    layer has them: few distinct x, t_x and T, many customers sharing each history."""
+    rng = np.random.default_rng(seed)
+    T = rng.integers(1, 37, n)
+    buy_probability = 1.0 - np.exp(-rng.gamma(0.8, 1.0 / 1.5, n))
+    dropout = rng.beta(1.0, 4.0, n)
+    alive = np.ones(n, dtype=bool)
+    x, t_x = np.zeros(n), np.zeros(n)
+    for month in range(1, 37):
+        buy = alive & (month <= T) & (rng.random(n) < buy_probability)
+        x += buy
+        t_x[buy] = month
+        alive &= ~(buy & (rng.random(n) < dropout))
+    # the mean of x purchases of Gamma(6, nu) is Gamma(6 x, nu x), nu varying by customer
+    nu, repeat = rng.gamma(4.0, 1.0 / 15.0, n), np.maximum(x, 1)
+    m = np.where(x > 0, rng.gamma(6.0 * repeat, 1.0 / (nu * repeat)), 0.0)
+    return x, t_x, T.astype(float), m
+
+
+def test_gamma_gamma_fit_matches_the_per_customer_likelihood():
+    x, _, _, m = monthly_customers(3000, seed=5)
+    fit = fit_gamma_gamma(x, m)
+    buyers = x > 0
+
+    def neg_ll(log_params):
+        return -np.mean(_gg_log_likelihood(*np.exp(log_params), x[buyers], m[buyers]))
+
+    p, q, v = np.exp(_maximise(neg_ll, 3))
+    assert fit.n == int(buyers.sum())
+    assert (fit.p, fit.q, fit.v) == pytest.approx((p, q, v), rel=1e-5)
+    assert fit.log_likelihood == pytest.approx(
+        np.sum(_gg_log_likelihood(fit.p, fit.q, fit.v, x[buyers], m[buyers])), rel=1e-12
+    )
+    assert fit_gamma_gamma(x, m) == fit
+
+
+def test_bgnbd_fit_matches_the_per_customer_likelihood():
+    x, t_x, T, _ = monthly_customers(1500, seed=6)
+    fit = fit_bgnbd(x, t_x, T)
+
+    def neg_ll(log_params):
+        return -np.mean(_bgnbd_log_likelihood(*np.exp(log_params), x, t_x, T))
+
+    expected = np.exp(_maximise(neg_ll, 4))
+    assert (fit.r, fit.alpha, fit.a, fit.b) == pytest.approx(tuple(expected), rel=1e-5)
+    assert fit_bgnbd(x, t_x, T) == fit
 
 
 # ---------------------------------------------------------------------------------------------

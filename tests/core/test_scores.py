@@ -1,5 +1,10 @@
 """Tests of the segmentation maths: RFM, Pareto/ABC, value tiers, loyalty, segments, health."""
 
+import math
+import random
+from decimal import Decimal
+from fractions import Fraction
+
 import numpy as np
 import pytest
 
@@ -11,6 +16,7 @@ from acct_firm_core.scores import (
     RFMScore,
     health_score,
     linear_trend,
+    linear_trends,
     loyalty_level,
     pareto_abc,
     rfm_scores,
@@ -143,6 +149,76 @@ def test_pareto_custom_shares_and_bad_shares():
     for a, b in [(0, 0.9), (0.9, 0.8), (0.8, 1.1)]:
         with pytest.raises(ValueError):
             pareto_abc({1: 1}, a_share=a, b_share=b)
+
+
+def exact_pareto(values, a_share=0.80, b_share=0.95):
+    """Reference: the classes and value shares in fractions throughout (the original method)."""
+
+    def exact(number):
+        return Fraction(repr(number)) if isinstance(number, float) else Fraction(number)
+
+    a_limit, b_limit = exact(a_share), exact(b_share)
+    fractions = {c: exact(v) for c, v in values.items()}
+    positive = sorted((c for c, v in fractions.items() if v > 0), key=lambda c: (-fractions[c], c))
+    total = sum((fractions[c] for c in positive), Fraction(0))
+    classes, shares, cumulative = {}, [], Fraction(0)
+    for client in positive:
+        before = cumulative / total
+        classes[client] = "A" if before < a_limit else "B" if before < b_limit else "C"
+        cumulative += fractions[client]
+        shares.append(float(cumulative / total))
+    classes.update((c, "C") for c in fractions if fractions[c] <= 0)
+    return classes, shares
+
+
+def test_pareto_boundary_is_exact_where_float_sums_are_not():
+    # 0.45 + 0.45 + 0.3 is exactly 80 % of 1.5, so client 4 starts on the line and is B;
+    # a plain float comparison of the binary sums makes it A.
+    assert pareto_abc({1: 0.45, 2: 0.45, 3: 0.3, 4: 0.3}).classes == {
+        1: "A",
+        2: "A",
+        3: "A",
+        4: "B",
+    }
+    # The same in a large population: 10,000 clients of 0.1, whose float running sum drifts
+    # from the decimal one. Exactly 800 (80 %) is before client 8001, 950 before client 9501.
+    classes = pareto_abc(dict.fromkeys(range(1, 10001), 0.1)).classes
+    assert (classes[8000], classes[8001], classes[9500], classes[9501]) == ("A", "B", "B", "C")
+    assert classes == exact_pareto(dict.fromkeys(range(1, 10001), 0.1))[0]
+
+
+@pytest.mark.parametrize(("a_share", "b_share"), [(0.80, 0.95), (0.5, 0.8), (0.7, 0.7)])
+def test_pareto_large_population_matches_the_exact_method(a_share, b_share):
+    rng = random.Random(7)
+    values = {}
+    for client in rng.sample(range(1, 100000), 10000):
+        kind = rng.random()
+        if kind < 0.05:
+            values[client] = rng.choice([0, 0.0, -12.5, -3])  # C whatever the shares
+        elif kind < 0.25:
+            values[client] = rng.choice([100, 250, 1000, 1200.5])  # many ties
+        else:
+            values[client] = round(rng.lognormvariate(7, 1.5), 2)  # invoiced cents
+    result = pareto_abc(values, a_share, b_share)
+    classes, shares = exact_pareto(values, a_share, b_share)
+    assert result.classes == classes
+    assert result.a_client_share == sum(1 for c in classes.values() if c == "A") / 10000
+    positive = [p for p in result.curve[1:] if values[p.client_id] > 0]
+    np.testing.assert_allclose([p.value_share for p in positive], shares, rtol=1e-12)
+    assert [p.client_share for p in result.curve] == [i / 10000 for i in range(10001)]
+
+
+def test_pareto_other_number_types_and_bad_values():
+    # Decimals, fractions and ints beyond 2**53 are computed in fractions throughout.
+    exact = pareto_abc({1: Decimal("0.45"), 2: Fraction(9, 20), 3: 0.3, 4: np.float64(0.3)})
+    assert exact.classes == {1: "A", 2: "A", 3: "A", 4: "B"}
+    _, shares = exact_pareto({1: 0.45, 2: 0.45, 3: 0.3, 4: 0.3})
+    assert [p.value_share for p in exact.curve[1:]] == shares
+    assert pareto_abc({1: 10**30, 2: 1}).classes == {1: "A", 2: "C"}
+    with pytest.raises(ValueError, match="value of 2 must be a number"):
+        pareto_abc({1: 10, 2: None})
+    with pytest.raises(ValueError, match="value of 2 must be finite"):
+        pareto_abc({1: 10, 2: float("inf")})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -388,6 +464,93 @@ def test_health_weights():
         health_score(metrics, weights={"complaints": -1})
 
 
+def test_health_components_show_each_clients_own_value():
+    # equal components may be one shared (immutable) object, yet each shows its client's value
+    scores = health_score({1: {"complaints": 1}, 2: {"complaints": 1.0}, 3: {"complaints": 1}})
+    assert scores[1] == scores[2] == scores[3]
+    # -0.0 == 0.0 as a key, but keeps its sign
+    signs = health_score({1: {"growth": 0.0}, 2: {"growth": -0.0}, 3: {"growth": 0.0}})
+    assert [math.copysign(1.0, s.components[0].value) for s in signs.values()] == [1, -1, 1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain and other numbers, bad data (fast paths against value-by-value checks)
+# ---------------------------------------------------------------------------------------------
+
+
+def random_population(size, seed):
+    """Metrics as the Odoo layer builds them: ~15 keys, None, ints, floats and booleans."""
+    rng = random.Random(seed)
+
+    def maybe(value):
+        return None if rng.random() < 0.3 else value
+
+    population = {}
+    for client in rng.sample(range(1, 10 * size), size):
+        population[client] = {
+            "invoiced": [1, 2],
+            "past_value": rng.uniform(0, 5000),
+            "active_engagement": rng.random() < 0.3,
+            "engagement_ended": rng.random() < 0.1,
+            "top_value_tier": rng.random() < 0.2,
+            "value": maybe(round(rng.lognormvariate(6, 1.5), 2)),
+            "frequency": rng.randint(0, 12),
+            "recency": rng.randint(0, 24),
+            "tenure_months": rng.randint(0, 120),
+            "payment_delay": maybe(rng.uniform(0, 90)),
+            "delay_trend": maybe(rng.uniform(-5, 5)),
+            "complaints": rng.choice([0, 0, 1, 2, 3]),
+            "satisfaction": maybe(float(rng.randint(1, 5))),
+            "growth": maybe(rng.uniform(-0.6, 0.6)),
+            "cost": maybe(rng.uniform(0, 3000)),
+            "churn_risk": maybe(rng.random()),
+        }
+    return population
+
+
+def as_decimals(population):
+    """The same numbers as Decimals, which take the value-by-value path."""
+    return {
+        client: {
+            key: Decimal(repr(v)) if type(v) in (int, float) else v for key, v in metrics.items()
+        }
+        for client, metrics in population.items()
+    }
+
+
+def test_plain_and_other_numbers_give_the_same_results():
+    population = random_population(500, seed=3)
+    decimals = as_decimals(population)
+    assert health_score(decimals) == health_score(population)
+    assert utility_segments(decimals) == utility_segments(population)
+    assert loyalty_level(decimals) == loyalty_level(population)
+    values = {c: m["past_value"] for c, m in population.items()}
+    decimal_values = {c: Decimal(repr(v)) for c, v in values.items()}
+    assert value_tiers(decimal_values) == value_tiers(values)
+    recency = {c: m["recency"] for c, m in population.items()}
+    assert rfm_scores(recency, recency, decimal_values) == rfm_scores(recency, recency, values)
+
+
+def test_bad_metrics_raise_the_first_error_in_client_order():
+    # client 1 comes first whatever the metric order: its churn_risk is the error
+    metrics = {2: {"growth": float("nan")}, 1: {"churn_risk": "high"}}
+    with pytest.raises(ValueError, match="churn_risk of 1 must be a number, got 'high'"):
+        utility_segments(metrics)
+    with pytest.raises(ValueError, match="growth of 2 must be finite"):
+        health_score(metrics)
+    # every health metric is checked, even one weighted 0
+    with pytest.raises(ValueError, match="satisfaction of 1 must be a number, got True"):
+        health_score({1: {"satisfaction": True}}, weights={"payment_delay": 1})
+    with pytest.raises(ValueError, match="frequency must be a number, got True"):
+        loyalty_level({1: {"frequency": True}})
+    with pytest.raises(ValueError, match="recency of 3 must be finite"):
+        rfm_scores({3: float("-inf")}, {3: 1}, {3: 1})
+    with pytest.raises(ValueError, match="value of 1 must be a number"):
+        value_tiers({1: "lots"})
+    # numbers in other types or as text are converted, as before
+    assert health_score({1: {"payment_delay": "30"}})[1].score == pytest.approx(50)
+
+
 # ---------------------------------------------------------------------------------------------
 # Trend
 # ---------------------------------------------------------------------------------------------
@@ -409,3 +572,32 @@ def test_linear_trend_tiny_gaps_and_bad_input():
     assert linear_trend([None, 4, None]) == 0.0
     with pytest.raises(ValueError):
         linear_trend([1, float("nan")])
+
+
+def test_linear_trends_match_linear_trend_row_by_row():
+    rng = np.random.default_rng(11)
+    matrix = rng.normal(20.0, 10.0, (500, 12)) + np.arange(12) * rng.normal(0, 2, (500, 1))
+    matrix[rng.random(matrix.shape) < 0.4] = np.nan  # gaps
+    matrix[0] = np.nan  # no data
+    matrix[1, 1:] = np.nan  # one point
+    matrix[2] = np.nan
+    matrix[2, 6], matrix[2, 11] = 3.0, 8.0  # two points with a gap
+    expected = [linear_trend([None if np.isnan(v) else v for v in row]) for row in matrix]
+    slopes = linear_trends(matrix)
+    assert slopes.shape == (500,) and slopes.dtype == float
+    assert np.allclose(slopes, expected, rtol=1e-12, atol=1e-12)
+    assert slopes[0] == 0.0 and slopes[1] == 0.0
+    assert slopes[2] == pytest.approx(1.0)
+
+
+def test_linear_trends_edge_cases():
+    assert linear_trends(np.empty((0, 12))).shape == (0,)
+    assert list(linear_trends(np.full((3, 6), np.nan))) == [0.0, 0.0, 0.0]
+    assert list(linear_trends(np.empty((2, 0)))) == [0.0, 0.0]
+    assert list(linear_trends([[7.0], [np.nan]])) == [0.0, 0.0]
+    assert linear_trends([[None, 2, None, 6], [3, 1, None, None]]) == pytest.approx([2.0, -2.0])
+    assert list(linear_trends([[5, 5, 5, 5]])) == [0.0]
+    with pytest.raises(ValueError, match="two-dimensional"):
+        linear_trends([1.0, 2.0, 3.0])
+    with pytest.raises(ValueError, match="finite"):
+        linear_trends([[1.0, np.inf]])
