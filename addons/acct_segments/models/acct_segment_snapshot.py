@@ -9,10 +9,13 @@ computations of the same month at once are serialised by a transaction-level adv
 the second one waits and then replaces the first one's rows, so the result is one full set.
 """
 
+import csv
+import io
+import json
 import logging
-from collections import defaultdict
 
 import numpy as np
+import psycopg2
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -20,7 +23,8 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from acct_firm_core import models as pm
-from acct_firm_core import scores
+from acct_firm_core import portfolio, scores
+from acct_firm_core.portfolio import month_index
 
 _logger = logging.getLogger(__name__)
 
@@ -35,22 +39,22 @@ ABC = [("A", "A"), ("B", "B"), ("C", "C")]
 LOCK_KEY = 5_180_001
 
 
-def month_index(day):
-    """Months since year 0: differences are month counts."""
-    return day.year * 12 + day.month - 1
-
-
 class AcctSegmentSnapshot(models.Model):
     _name = "acct.segment.snapshot"
     _description = "Client segment snapshot"
     _order = "month desc, value desc, id"
     _rec_name = "client_id"
+    # A computed report written by the monthly job: who wrote it and when tell nothing (the
+    # model fits of the month keep the date), and each audit column would be one more
+    # foreign key to check on every one of the month's rows.
+    _log_access = False
 
     client_id = fields.Many2one("res.partner", required=True, index=True, ondelete="cascade")
     month = fields.Date(required=True, index=True, help="First day of the month.")
     cutoff_date = fields.Date(string="Cut-off", required=True, help="Last day of the month.")
     preferred_channel = fields.Selection(related="client_id.acct_preferred_channel")
-    currency_id = fields.Many2one("res.currency", default=lambda s: s.env.company.currency_id)
+    # Amounts are in the company's currency (the invoices' signed totals).
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
 
     # metrics (empty when the metric is switched off)
     value = fields.Monetary(aggregator="sum")
@@ -99,8 +103,11 @@ class AcctSegmentSnapshot(models.Model):
     expected_spend = fields.Monetary(string="Expected spend per month", aggregator="avg")
     clv = fields.Monetary(string="Lifetime value", aggregator="sum")
     health_score = fields.Float(digits=(16, 1), aggregator="avg")
-    prediction_note = fields.Char()
-    explanation = fields.Text()
+    # The explanation is kept as data (rules, values, thresholds) and put in words when read,
+    # in the reader's language: the monthly job runs in nobody's language.
+    explanation_data = fields.Json(readonly=True)
+    prediction_note = fields.Char(compute="_compute_explanation")
+    explanation = fields.Text(compute="_compute_explanation")
 
     _sql_constraints = [
         ("client_month_unique", "UNIQUE(client_id, month)", "One snapshot per client and month."),
@@ -128,6 +135,118 @@ class AcctSegmentSnapshot(models.Model):
             )
         return True
 
+    def _compute_currency_id(self):
+        self.currency_id = self.env.company.currency_id
+
+    # ------------------------------------------------------------------------------------
+    # explanation, in the reader's language
+
+    @api.depends("explanation_data")
+    def _compute_explanation(self):
+        for snapshot in self:
+            data = snapshot.explanation_data or {}
+            snapshot.prediction_note = snapshot._prediction_note(data.get("note"))
+            snapshot.explanation = "\n".join(snapshot._explanation_lines(data)) if data else False
+
+    def _prediction_note(self, note):
+        """Why there is no prediction, from the stored ``[code, reason]``."""
+        if not note:
+            return False
+        code, reason = note
+        if code == "no_spend_model":
+            return self.env._("No spend model: too little data.")
+        if code == "no_history":
+            return self.env._("No invoiced month yet: nothing to predict from.")
+        return self.env._(
+            "Too little data for the predictive model (%(reason)s): the health score stands in.",
+            reason=reason,
+        )
+
+    def _explanation_lines(self, data):
+        """The rules that placed the client, with the values they used, in plain words."""
+        lines = [
+            self.env._(
+                "Value tier %(tier)s: value %(value).2f (tier bounds %(bounds)s).",
+                tier=self.value_tier,
+                value=self.value,
+                bounds=", ".join(f"{b:.2f}" for b in data.get("tier_bounds", ())) or "-",
+            ),
+            self.env._(
+                "RFM %(code)s: %(recency)s months since last activity, %(frequency)s invoiced "
+                "months, value %(value).2f, scored by quintiles of all clients.",
+                code=self.rfm_code,
+                recency=self.recency,
+                frequency=self.frequency,
+                value=self.value,
+            ),
+            self.env._(
+                "Pareto class %(cls)s: rank %(rank)s, cumulative value share %(share).1f %% "
+                "after this client; %(a).1f %% of the clients make the A value.",
+                cls=self.abc_class,
+                rank=self.pareto_rank,
+                share=100 * self.pareto_value_share,
+                a=100 * self.pareto_a_share,
+            ),
+        ]
+        if data.get("loyalty"):
+            rule, values = data["loyalty"]
+            lines.append(
+                self.env._(
+                    "Loyalty %(level)s by rule %(rule)s (%(values)s).",
+                    level=dict(self._fields["loyalty_level"]._description_selection(self.env))[
+                        self.loyalty_level
+                    ],
+                    rule=rule,
+                    values=_format_values(values),
+                )
+            )
+        for flag, reasons in data.get("flags", {}).items():
+            lines.append(
+                self.env._(
+                    "%(segment)s: %(reasons)s.",
+                    segment=self._fields[flag]._description_string(self.env),
+                    reasons="; ".join(f"{code} ({_format_values(vals)})" for code, vals in reasons),
+                )
+            )
+        if self.has_prediction:
+            lines.append(
+                self.env._(
+                    "Model: probability alive %(p).0f %%, %(n).1f invoiced months expected in "
+                    "the next 12, lifetime value %(clv).2f.",
+                    p=100 * self.probability_alive,
+                    n=self.expected_purchases,
+                    clv=self.clv,
+                )
+            )
+        else:
+            lines.append(self.prediction_note or self.env._("No prediction for this client."))
+        if data.get("health"):
+            lines.append(
+                self.env._(
+                    "Health %(score).0f/100 = %(parts)s.",
+                    score=self.health_score,
+                    parts=" + ".join(f"{code} {part:.0f}" for code, part in data["health"]),
+                )
+            )
+        if data.get("lost"):
+            lines.append(self.env._("Lost: %(reason)s.", reason=self._lost_reason(*data["lost"])))
+        return lines
+
+    def _lost_reason(self, code, values):
+        if code == "engagement_ended":
+            return self.env._("the client's last engagement has ended")
+        if code == "probability_alive":
+            return self.env._(
+                "probability alive %(p).0f %% is below %(t).0f %%",
+                p=100 * values["p"],
+                t=100 * values["threshold"],
+            )
+        return self.env._(
+            "no invoice or logged work for %(months)s months (limit %(limit)s)",
+            months=values["months"],
+            limit=values["threshold"],
+        )
+
     # ------------------------------------------------------------------------------------
     # computation
 
@@ -151,59 +270,61 @@ class AcctSegmentSnapshot(models.Model):
         cron._notify_progress(done=0, remaining=4)
         clients = self.env["res.partner"].search([("acct_is_firm_client", "=", True)]).ids
         thresholds = self.env["acct.segment.rule"]._get_thresholds()
-        metrics = self._measure(clients, month, cutoff)
+        metrics, history = self._measure(clients, month, cutoff)
         cron._notify_progress(done=1, remaining=3)
-        predictions, fits = self._predict(metrics, month, cutoff, thresholds)
+        predictions, fits = self._predict(history, month, cutoff, thresholds)
         cron._notify_progress(done=2, remaining=2)
         rows = self._segment(metrics, predictions, thresholds)
         cron._notify_progress(done=3, remaining=1)
         self.env["acct.segment.model.fit"].search([("month", "=", month)]).unlink()
         self.env["acct.segment.model.fit"].create(fits)
-        currency = self.env.company.currency_id.id
-        for row in rows:
-            row.update(month=month, cutoff_date=cutoff, currency_id=currency)
-        created = self._replace_month(month, rows)
+        common = {"month": month, "cutoff_date": cutoff}
+        created = self._replace_month(month, [{**row, **common} for row in rows])
         cron._notify_progress(done=4, remaining=0)
         _logger.info("Client segments of %s: %s clients", month, len(created))
         return created
 
     def _replace_month(self, month, rows):
-        """Delete the month's rows and insert the new ones with plain SQL, in batches.
+        """Delete the month's rows and load the new ones with one COPY.
 
         The snapshot is a computed report that nothing else references and that has no
         business logic on create: writing 10,000 rows through the ORM took most of the
-        recompute, so they go straight to the table (the ORM cache is invalidated)."""
-        self.env.cr.execute(SQL("DELETE FROM acct_segment_snapshot WHERE month = %s", month))
+        recompute, so they are streamed to the table as CSV, as the ORM itself does for
+        external ids (``BaseModel.__ensure_xml_id``); the ORM cache is invalidated."""
+        self.flush_model()
+        cr = self.env.cr
+        cr.execute(SQL("DELETE FROM acct_segment_snapshot WHERE month = %s", month))
         self.invalidate_model()
         if not rows:
             return self.browse()
         columns = sorted({column for row in rows for column in row})
-        uid, now = self.env.uid, fields.Datetime.now()
-        meta = ["create_uid", "create_date", "write_uid", "write_date"]
-        ids = []
-        for start in range(0, len(rows), 1000):
-            batch = rows[start : start + 1000]
-            values = SQL(", ").join(
-                SQL(
-                    "(%s)",
-                    SQL(", ").join(
-                        [
-                            *(SQL("%s", row.get(c)) for c in columns),
-                            SQL("%s, %s, %s, %s", uid, now, uid, now),
-                        ]
-                    ),
-                )
-                for row in batch
+        converters = [CSV_CONVERTERS.get(self._fields[column].type) for column in columns]
+        data = io.StringIO()
+        writer = csv.writer(data)
+        for row in rows:
+            writer.writerow(
+                [
+                    value if convert is None or value is None else convert(value)
+                    for convert, value in zip(
+                        converters, [row.get(column) for column in columns], strict=True
+                    )
+                ]
             )
-            self.env.cr.execute(
-                SQL(
-                    "INSERT INTO acct_segment_snapshot (%s) VALUES %s RETURNING id",
-                    SQL(", ").join(SQL.identifier(c) for c in [*columns, *meta]),
-                    values,
-                )
-            )
-            ids.extend(row[0] for row in self.env.cr.fetchall())
-        return self.browse(ids)
+        data.seek(0)
+        copy = SQL(
+            "COPY acct_segment_snapshot (%s) FROM STDIN WITH (FORMAT csv)",
+            SQL(", ").join(SQL.identifier(column) for column in columns),
+        )
+        # COPY does not work with an asynchronous wait callback (gevent): Odoo's own COPY
+        # switches it off around the call too.
+        callback = psycopg2.extensions.get_wait_callback()
+        psycopg2.extensions.set_wait_callback(None)
+        try:
+            cr.copy_expert(copy.code, data)
+        finally:
+            psycopg2.extensions.set_wait_callback(callback)
+        cr.execute(SQL("SELECT id FROM acct_segment_snapshot WHERE month = %s ORDER BY id", month))
+        return self.browse(row[0] for row in cr.fetchall())
 
     def _windows(self):
         """Window in months of each active metric of the portfolio, by code."""
@@ -214,103 +335,60 @@ class AcctSegmentSnapshot(models.Model):
 
     @api.model
     def _measure(self, clients, month, cutoff):
-        """Every metric of every client at once: one grouped query per family of data."""
+        """Every metric of every client at once: one grouped query per family of data, the
+        arithmetic in acct_firm_core.portfolio. Returns (metrics by client, history)."""
         windows = self._windows()
-        end = month_index(month)
         longest = max([*windows.values(), 1])
 
         def start_of(months):
             return month - relativedelta(months=months - 1)
 
-        data = {c: {"months": {}, "first": None, "last": None} for c in clients}
-        # invoices: net amount per client and invoice month, over the whole history
-        for client, inv_month, amount in self._query_invoices(clients, cutoff):
-            data[client]["months"][month_index(inv_month)] = float(amount)
-        # payments: average days late per client and due month, inside the longest window
-        delays = defaultdict(dict)
-        for client, due_month, days, count in self._query_payment_delays(
-            clients, start_of(longest), cutoff
-        ):
-            delays[client][month_index(due_month)] = (float(days), count)
-        # timesheets: cost of costed hours in the margin window, last logged work ever
-        cost_start = start_of(windows.get("margin", 12))
         costs = {
-            c: (cost, last) for c, cost, last in self._query_timesheets(clients, cost_start, cutoff)
+            client: (cost, last_work)
+            for client, cost, last_work in self._query_timesheets(
+                clients, start_of(windows.get("margin", 12)), cutoff
+            )
         }
-        complaints = dict(
-            self._query_complaints(clients, start_of(windows.get("complaints", 12)), cutoff)
-        )
-        ratings = dict(
-            self._query_ratings(clients, start_of(windows.get("satisfaction", 12)), cutoff)
-        )
         engaged, ended = self._engagements(clients, cutoff)
-
-        result = {}
-        for client in clients:
-            months = data[client]["months"]
-            invoiced = sorted(m for m, amount in months.items() if amount > 0)
-
-            def total(window, months=months):
-                return sum(a for m, a in months.items() if end - window < m <= end)
-
-            last_work = costs.get(client, (None, None))[1]
-            activity = invoiced[-1:] + ([month_index(last_work)] if last_work else [])
-            m = {
-                "invoiced": invoiced,
-                "months": months,
-                "past_value": sum(months.values()),
-                "active_engagement": client in engaged,
-                "engagement_ended": client in ended,
-            }
-            if "value" in windows:
-                m["value"] = total(windows["value"])
-            if "frequency" in windows:
-                m["frequency"] = sum(1 for x in invoiced if end - windows["frequency"] < x)
-            if "recency" in windows:
-                m["recency"] = end - max(activity) if activity else windows["recency"] + 1
-            if "tenure" in windows:
-                m["tenure_months"] = end - invoiced[0] + 1 if invoiced else 0
-            if "payment_delay" in windows:
-                window = windows["payment_delay"]
-                series = [delays[client].get(x) for x in range(end - window + 1, end + 1)]
-                known = [s for s in series if s]
-                if known:
-                    m["payment_delay"] = sum(d * n for d, n in known) / sum(n for _d, n in known)
-                    m["delay_trend"] = scores.linear_trend([s[0] if s else None for s in series])
-            if "complaints" in windows:
-                m["complaints"] = complaints.get(client, 0)
-            if "satisfaction" in windows and client in ratings:
-                m["satisfaction"] = float(ratings[client])
-            if "growth" in windows:
-                half = max(1, windows["growth"] // 2)
-                recent = total(half)
-                before = total(2 * half) - recent
-                m["growth"] = (recent - before) / before if before > 0 else None
-            if "margin" in windows:
-                cost = costs.get(client, (None, None))[0]
-                m["cost"] = float(cost) if cost else None
-                m["margin"] = total(windows["margin"]) - (m["cost"] or 0.0)
-            result[client] = m
-        return result
+        return portfolio.measure(
+            clients,
+            month_index(month),
+            windows,
+            invoices=self._query_invoices(clients, cutoff),
+            delays=self._query_payment_delays(clients, start_of(longest), cutoff),
+            costs=costs,
+            complaints=dict(
+                self._query_complaints(clients, start_of(windows.get("complaints", 12)), cutoff)
+            ),
+            ratings=dict(
+                self._query_ratings(clients, start_of(windows.get("satisfaction", 12)), cutoff)
+            ),
+            engaged=engaged,
+            ended=ended,
+        )
 
     def _query_invoices(self, clients, cutoff):
-        self.env["account.move.line"].flush_model()
-        self.env["account.move"].flush_model()
+        """Net invoiced per client and month index, up to the cut-off, over the whole
+        history: the invoices' untaxed totals in company currency, which Odoo keeps on each
+        invoice (``amount_untaxed_signed``: its product and rounding lines, negative for a
+        credit note), so the invoice lines need not be read again."""
+        self.env["account.move"].flush_model(
+            ["commercial_partner_id", "invoice_date", "move_type", "state", "amount_untaxed_signed"]
+        )
         self.env.cr.execute(
             SQL(
                 """
                 SELECT am.commercial_partner_id,
-                       date_trunc('month', am.invoice_date)::date,
-                       SUM(-aml.balance)
-                  FROM account_move_line aml
-                  JOIN account_move am ON am.id = aml.move_id
+                       %(month)s,
+                       SUM(am.amount_untaxed_signed)::float8
+                  FROM account_move am
                  WHERE am.move_type IN ('out_invoice', 'out_refund')
                    AND am.state = 'posted'
-                   AND aml.display_type = 'product'
                    AND am.invoice_date <= %(cutoff)s
                    AND am.commercial_partner_id = ANY(%(clients)s)
               GROUP BY 1, 2
                 """,
+                month=_sql_month_index("am.invoice_date"),
                 cutoff=cutoff,
                 clients=clients,
             )
@@ -320,8 +398,12 @@ class AcctSegmentSnapshot(models.Model):
     def _query_payment_delays(self, clients, start, cutoff):
         """Days late per invoice due in the window: full payment (the last reconciliation
         date) minus the due date, never below 0; an invoice still open at the cut-off counts
-        as late until the cut-off."""
+        as late until the cut-off. Rows (client, due month index, average days, invoices)."""
         self.env["account.partial.reconcile"].flush_model()
+        self.env["account.move.line"].flush_model(["move_id", "account_id"])
+        self.env["account.move"].flush_model(
+            ["commercial_partner_id", "invoice_date_due", "move_type", "state", "payment_state"]
+        )
         self.env.cr.execute(
             SQL(
                 """
@@ -334,11 +416,11 @@ class AcctSegmentSnapshot(models.Model):
                   GROUP BY aml.move_id
                 )
                 SELECT am.commercial_partner_id,
-                       date_trunc('month', am.invoice_date_due)::date,
+                       %(month)s,
                        AVG(GREATEST(0, (CASE
                            WHEN am.payment_state IN ('paid', 'in_payment')
                            THEN LEAST(paid.paid_date, %(cutoff)s)
-                           ELSE %(cutoff)s END) - am.invoice_date_due)),
+                           ELSE %(cutoff)s END) - am.invoice_date_due)::float8),
                        COUNT(*)
                   FROM account_move am
              LEFT JOIN paid ON paid.move_id = am.id
@@ -348,6 +430,7 @@ class AcctSegmentSnapshot(models.Model):
                    AND am.commercial_partner_id = ANY(%(clients)s)
               GROUP BY 1, 2
                 """,
+                month=_sql_month_index("am.invoice_date_due"),
                 start=start,
                 cutoff=cutoff,
                 clients=clients,
@@ -441,20 +524,16 @@ class AcctSegmentSnapshot(models.Model):
         return engaged, ended
 
     @api.model
-    def _predict(self, metrics, month, cutoff, thresholds):
+    def _predict(self, history, month, cutoff, thresholds):
         """Fit the models on the history up to the cut-off (time unit: month; a purchase is
         an invoiced month) and predict per client. Returns (predictions, fit rows)."""
         end = month_index(month)
-        buyers = [c for c, m in metrics.items() if m["invoiced"]]
-        x = np.array([len(metrics[c]["invoiced"]) - 1 for c in buyers], dtype=float)
-        t_x = np.array([metrics[c]["invoiced"][-1] - metrics[c]["invoiced"][0] for c in buyers])
-        big_t = np.array([end - metrics[c]["invoiced"][0] for c in buyers], dtype=float)
-        spend = []
-        for c in buyers:
-            repeat = metrics[c]["invoiced"][1:]
-            amounts = [metrics[c]["months"][m] for m in repeat]
-            spend.append(sum(amounts) / len(amounts) if amounts else 0.0)
-        spend = np.array(spend, dtype=float)
+        buyers = history.buyers
+        clients = history.clients[buyers].tolist()
+        x = (history.invoiced_months[buyers] - 1).astype(float)
+        t_x = (history.last[buyers] - history.first[buyers]).astype(float)
+        big_t = (end - history.first[buyers]).astype(float)
+        spend = history.repeat_spend[buyers]
         fits, predictions = [], {}
         base = {"month": month, "cutoff_date": cutoff}
 
@@ -478,8 +557,8 @@ class AcctSegmentSnapshot(models.Model):
             fits.append(stored("bgnbd", bgnbd, ("r", "alpha", "a", "b")))
         except (pm.InsufficientDataError, FloatingPointError) as error:
             bgnbd = None
-            note = str(error)
-            fits.append(failed("bgnbd", error, len(buyers)))
+            note = ["insufficient", str(error)]
+            fits.append(failed("bgnbd", error, len(clients)))
         # Spend is modelled on clients whose repeat months have a positive mean.
         gg_x = np.where(spend > 0, x, 0).astype(int)
         try:
@@ -488,12 +567,13 @@ class AcctSegmentSnapshot(models.Model):
         except pm.InsufficientDataError as error:
             gamma = None
             fits.append(failed("gamma_gamma", error, int(np.sum(gg_x > 0))))
-        fits.append(self._fit_sbg(metrics, month, base, stored, failed))
+        fits.append(self._fit_sbg(history, month, base, stored, failed))
 
         if bgnbd is not None:
+            note = ["no_history", ""]
             alive = np.atleast_1d(pm.bgnbd_probability_alive(bgnbd, x, t_x, big_t))
-            horizon = int(thresholds["clv_horizon_months"])
             purchases = np.atleast_1d(pm.bgnbd_expected_purchases(bgnbd, 12, x, t_x, big_t))
+            expected = clv = np.zeros(len(clients))
             if gamma is not None:
                 m_used = np.where(gg_x > 0, spend, 0.0)
                 expected = np.atleast_1d(pm.gamma_gamma_expected_spend(gamma, gg_x, m_used))
@@ -505,42 +585,37 @@ class AcctSegmentSnapshot(models.Model):
                         t_x,
                         big_t,
                         m_used,
-                        horizon,
+                        int(thresholds["clv_horizon_months"]),
                         thresholds["clv_discount_monthly"],
                     )
                 )
-            for i, client in enumerate(buyers):
+            for client, p_alive, n, e, v in zip(
+                clients,
+                alive.tolist(),
+                purchases.tolist(),
+                expected.tolist(),
+                clv.tolist(),
+                strict=True,
+            ):
                 predictions[client] = {
-                    "probability_alive": float(alive[i]),
-                    "expected_purchases": float(purchases[i]),
-                    "expected_spend": float(expected[i]) if gamma is not None else 0.0,
-                    "clv": float(clv[i]) if gamma is not None else 0.0,
+                    "probability_alive": p_alive,
+                    "expected_purchases": n,
+                    "expected_spend": e,
+                    "clv": v,
                 }
-            note = "" if gamma is not None else self.env._("No spend model: too little data.")
-        else:
-            note = self.env._(
-                "Too little data for the predictive model (%(reason)s): the health score "
-                "stands in.",
-                reason=note,
-            )
         return {"predictions": predictions, "note": note}, fits
 
-    def _fit_sbg(self, metrics, month, base, stored, failed):
+    def _fit_sbg(self, history, month, base, stored, failed):
         """Retention of the clients: the cohort of the first year with invoices, followed year
         by year (alive in year k = invoiced in year k or later)."""
         end_year = month.year if month.month == 12 else month.year - 1
-        first_years = defaultdict(list)
-        for m in metrics.values():
-            if m["invoiced"]:
-                first_years[m["invoiced"][0] // 12].append(m["invoiced"][-1] // 12)
-        if not first_years:
+        buyers = history.buyers
+        if not buyers.any():
             return failed("sbg", self.env._("no invoiced client"), 0)
-        cohort_year = min(first_years)
-        last_years = first_years[cohort_year]
-        alive = [
-            sum(1 for last in last_years if last >= year)
-            for year in range(cohort_year, end_year + 1)
-        ]
+        first_years = history.first[buyers] // 12
+        cohort_year = int(first_years.min())
+        last_years = history.last[buyers][first_years == cohort_year] // 12
+        alive = [int(np.sum(last_years >= year)) for year in range(cohort_year, end_year + 1)]
         try:
             fit = pm.fit_sbg(alive_counts=alive)
         except (pm.InsufficientDataError, ValueError) as error:
@@ -549,11 +624,13 @@ class AcctSegmentSnapshot(models.Model):
 
     @api.model
     def _segment(self, metrics, prediction, thresholds):
-        """Segments from the metrics; one row dict per client with its explanation."""
+        """Segments from the metrics: one row per client, with the data of its explanation
+        (rules, values, thresholds), which is put in words when it is read."""
         predictions = prediction["predictions"]
         values = {c: m.get("value") or 0.0 for c, m in metrics.items()}
         bounds, tier_names = self.env["acct.segment.tier"]._get_tiers()
         tiers = scores.value_tiers(values, bounds=bounds)
+        tier_bounds = [round(bound, 2) for bound in tiers.bounds]
         top_tier = len(tiers.bounds)
         rfm = scores.rfm_scores(
             {c: m.get("recency", 0) for c, m in metrics.items()},
@@ -584,134 +661,102 @@ class AcctSegmentSnapshot(models.Model):
         rows = []
         for client, m in metrics.items():
             rank, point = points[client]
-            prediction_row = predictions.get(client, {})
-            lost, lost_reason = self._lost(m, prediction_row, thresholds)
-            row = {
-                "client_id": client,
-                "value": m.get("value"),
-                "frequency": m.get("frequency"),
-                "recency": m.get("recency"),
-                "tenure_months": m.get("tenure_months"),
-                "payment_delay": m.get("payment_delay"),
-                "delay_trend": m.get("delay_trend"),
-                "complaints": m.get("complaints"),
-                "satisfaction": m.get("satisfaction"),
-                "growth": m.get("growth"),
-                "cost": m.get("cost"),
-                "margin": m.get("margin"),
-                "past_value": m["past_value"],
-                "value_tier": tier_names[tiers.tiers[client]],
-                "rfm_recency": rfm[client].recency,
-                "rfm_frequency": rfm[client].frequency,
-                "rfm_monetary": rfm[client].monetary,
-                "rfm_code": rfm[client].code,
-                "abc_class": pareto.classes[client],
-                "pareto_rank": rank,
-                "pareto_client_share": point.client_share,
-                "pareto_value_share": point.value_share,
-                "pareto_a_share": pareto.a_client_share,
-                "loyalty_level": loyalty[client].level,
-                "health_score": health[client].score,
-                "has_prediction": bool(prediction_row),
-                "prediction_note": prediction["note"] if not prediction_row else False,
-                "is_lost": lost,
-                **{flag: flag in utility[client] for flag in scores.SEGMENT_FLAGS},
-                **prediction_row,
+            prediction_row = predictions.get(client)
+            lost = self._lost(m, prediction_row, thresholds)
+            flags = utility[client]
+            data = {
+                "tier_bounds": tier_bounds,
+                "loyalty": [loyalty[client].reason.code, _compact(loyalty[client].reason.values)],
+                "flags": {
+                    flag: [[reason.code, _compact(reason.values)] for reason in reasons]
+                    for flag, reasons in flags.items()
+                },
+                "health": [[c.code, round(c.contribution, 1)] for c in health[client].components],
             }
-            row["explanation"] = self._explain(
-                row, loyalty[client], utility[client], health[client], tiers, lost_reason
+            if lost:
+                data["lost"] = lost
+            if not prediction_row:
+                data["note"] = prediction["note"]
+            rows.append(
+                {
+                    "client_id": client,
+                    "value": m.get("value"),
+                    "frequency": m.get("frequency"),
+                    "recency": m.get("recency"),
+                    "tenure_months": m.get("tenure_months"),
+                    "payment_delay": m.get("payment_delay"),
+                    "delay_trend": m.get("delay_trend"),
+                    "complaints": m.get("complaints"),
+                    "satisfaction": m.get("satisfaction"),
+                    "growth": m.get("growth"),
+                    "cost": m.get("cost"),
+                    "margin": m.get("margin"),
+                    "past_value": m["past_value"],
+                    "value_tier": tier_names[tiers.tiers[client]],
+                    "rfm_recency": rfm[client].recency,
+                    "rfm_frequency": rfm[client].frequency,
+                    "rfm_monetary": rfm[client].monetary,
+                    "rfm_code": rfm[client].code,
+                    "abc_class": pareto.classes[client],
+                    "pareto_rank": rank,
+                    "pareto_client_share": point.client_share,
+                    "pareto_value_share": point.value_share,
+                    "pareto_a_share": pareto.a_client_share,
+                    "loyalty_level": loyalty[client].level,
+                    "health_score": health[client].score,
+                    "has_prediction": bool(prediction_row),
+                    "is_lost": bool(lost),
+                    "most_valuable": "most_valuable" in flags,
+                    "highest_potential": "highest_potential" in flags,
+                    "vulnerable": "vulnerable" in flags,
+                    "problematic": "problematic" in flags,
+                    "explanation_data": data,
+                    **(prediction_row or {}),
+                }
             )
-            rows.append(row)
         return rows
 
     def _lost(self, m, prediction, thresholds):
-        """(lost?, why): the last engagement ended, else the probability alive is below the
-        threshold, else (no model) no invoice for ``lost_recency_months`` after having some."""
+        """Why the client is lost, as ``[code, values]``, or None: the last engagement
+        ended, else the probability alive is below the threshold, else (no model) no invoice
+        for ``lost_recency_months`` after having some."""
         if m["engagement_ended"]:
-            return True, self.env._("the client's last engagement has ended")
+            return ["engagement_ended", {}]
         if prediction:
             p_alive = prediction["probability_alive"]
             if p_alive < thresholds["lost_probability_alive"]:
-                return True, self.env._(
-                    "probability alive %(p).0f %% is below %(t).0f %%",
-                    p=100 * p_alive,
-                    t=100 * thresholds["lost_probability_alive"],
-                )
-            return False, ""
+                return [
+                    "probability_alive",
+                    {"p": p_alive, "threshold": thresholds["lost_probability_alive"]},
+                ]
+            return None
         recency = m.get("recency")
-        if m["invoiced"] and recency is not None and recency >= thresholds["lost_recency_months"]:
-            return True, self.env._(
-                "no invoice or logged work for %(months)s months (limit %(limit)s)",
-                months=recency,
-                limit=int(thresholds["lost_recency_months"]),
-            )
-        return False, ""
+        limit = thresholds["lost_recency_months"]
+        if m["invoiced_months"] and recency is not None and recency >= limit:
+            return ["recency", {"months": recency, "threshold": int(limit)}]
+        return None
 
-    def _explain(self, row, loyalty, flags, health, tiers, lost_reason):
-        """The rules that placed the client, with the values they used, in plain words."""
-        lines = [
-            self.env._(
-                "Value tier %(tier)s: value %(value).2f (tier bounds %(bounds)s).",
-                tier=row["value_tier"],
-                value=row["value"] or 0.0,
-                bounds=", ".join(f"{b:.2f}" for b in tiers.bounds) or "-",
-            ),
-            self.env._(
-                "RFM %(code)s: %(recency)s months since last activity, %(frequency)s invoiced "
-                "months, value %(value).2f, scored by quintiles of all clients.",
-                code=row["rfm_code"],
-                recency=row["recency"] if row["recency"] is not None else "-",
-                frequency=row["frequency"] if row["frequency"] is not None else "-",
-                value=row["value"] or 0.0,
-            ),
-            self.env._(
-                "Pareto class %(cls)s: rank %(rank)s, cumulative value share %(share).1f %% "
-                "after this client; %(a).1f %% of the clients make the A value.",
-                cls=row["abc_class"],
-                rank=row["pareto_rank"],
-                share=100 * row["pareto_value_share"],
-                a=100 * row["pareto_a_share"],
-            ),
-            self.env._(
-                "Loyalty %(level)s by rule %(rule)s (%(values)s).",
-                level=dict(LOYALTY)[loyalty.level],
-                rule=loyalty.reason.code,
-                values=_format_values(loyalty.reason.values),
-            ),
-        ]
-        for flag, reasons in flags.items():
-            lines.append(
-                self.env._(
-                    "%(segment)s: %(reasons)s.",
-                    segment=self._fields[flag]._description_string(self.env),
-                    reasons="; ".join(
-                        f"{reason.code} ({_format_values(reason.values)})" for reason in reasons
-                    ),
-                )
-            )
-        if row["has_prediction"]:
-            lines.append(
-                self.env._(
-                    "Model: probability alive %(p).0f %%, %(n).1f invoiced months expected in "
-                    "the next 12, lifetime value %(clv).2f.",
-                    p=100 * row["probability_alive"],
-                    n=row["expected_purchases"],
-                    clv=row.get("clv") or 0.0,
-                )
-            )
-        else:
-            lines.append(row["prediction_note"] or self.env._("No prediction for this client."))
-        if health.score is not None:
-            lines.append(
-                self.env._(
-                    "Health %(score).0f/100 = %(parts)s.",
-                    score=health.score,
-                    parts=" + ".join(f"{c.code} {c.contribution:.0f}" for c in health.components),
-                )
-            )
-        if lost_reason:
-            lines.append(self.env._("Lost: %(reason)s.", reason=lost_reason))
-        return "\n".join(lines)
+
+def _sql_month_index(column):
+    """SQL of a date column's month index (year * 12 + month - 1, as month_index)."""
+    return SQL(
+        # date_part is a float: EXTRACT (numeric since PostgreSQL 14) is slower here.
+        "(date_part('year', %(day)s) * 12 + date_part('month', %(day)s) - 1)::int",
+        day=SQL(column),
+    )
+
+
+# How COPY's CSV reads a value, by field type, where str() is not it: None is written as an
+# empty unquoted field, which COPY reads as NULL (the rows hold no empty strings).
+CSV_CONVERTERS = {
+    "boolean": lambda value: "t" if value else "f",
+    "json": lambda value: json.dumps(value, separators=(",", ":")),
+}
+
+
+def _compact(values):
+    """Reason values for the explanation: floats to 4 decimals (it shows 2)."""
+    return {k: round(v, 4) if isinstance(v, float) else v for k, v in values.items()}
 
 
 def _format_values(values):
