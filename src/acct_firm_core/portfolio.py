@@ -95,11 +95,7 @@ def measure(
     costs, complaints, ratings = costs or {}, complaints or {}, ratings or {}
 
     rows = _rows(invoices, 3)
-    position = np.searchsorted(ids, rows[:, 0].astype(np.int64))
-    if rows.size and (
-        np.any(position >= n) or np.any(ids[np.minimum(position, n - 1)] != rows[:, 0])
-    ):
-        raise ValueError("invoice rows name clients that are not in the portfolio")
+    position = _positions(ids, rows[:, 0], "invoice")
     month = rows[:, 1].astype(np.int64)
     amount = rows[:, 2]
     if np.any(month > end):
@@ -135,9 +131,12 @@ def measure(
     if "frequency" in windows:
         recent = invoiced & (month > end - windows["frequency"])
         columns["frequency"] = np.bincount(position[recent], minlength=n)
+    # cost in the margin window and month of the last logged work, per client
+    cost_and_work = [costs.get(client, (None, None)) for client in ids.tolist()]
     if "recency" in windows:
         last_work = np.array(
-            [_month_or(costs.get(int(c), (None, None))[1], -1) for c in ids], dtype=np.int64
+            [-1 if day is None else month_index(day) for _cost, day in cost_and_work],
+            dtype=np.int64,
         )
         latest = np.maximum(last, last_work)
         columns["recency"] = np.where(latest >= 0, end - latest, windows["recency"] + 1)
@@ -152,7 +151,7 @@ def measure(
         with np.errstate(invalid="ignore", divide="ignore"):
             columns["growth"] = np.where(before > 0, (recent - before) / before, np.nan)
     if "margin" in windows:
-        cost = np.array([costs.get(int(c), (None, None))[0] or np.nan for c in ids], dtype=float)
+        cost = np.array([amount or np.nan for amount, _day in cost_and_work], dtype=float)
         columns["cost"] = cost
         columns["margin"] = total(windows["margin"]) - np.nan_to_num(cost)
 
@@ -179,8 +178,9 @@ def _payment_delays(ids, end, window, delays):
     """Average days late over the window (weighted by invoices) and its monthly trend."""
     rows = _rows(delays, 4)
     slot = rows[:, 1].astype(np.int64) - (end - window + 1)
-    rows, slot = rows[(slot >= 0) & (slot < window)], slot[(slot >= 0) & (slot < window)]
-    position = np.searchsorted(ids, rows[:, 0].astype(np.int64))
+    inside = (slot >= 0) & (slot < window)
+    rows, slot = rows[inside], slot[inside]
+    position = _positions(ids, rows[:, 0], "payment delay")
     days, invoices = rows[:, 2], rows[:, 3]
     weight = np.bincount(position, invoices, minlength=len(ids))
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -194,8 +194,15 @@ def _payment_delays(ids, end, window, delays):
     }
 
 
-def _month_or(day, default):
-    return default if day is None else month_index(day)
+def _positions(ids, clients, what):
+    """Index in the sorted ``ids`` of each row's client; a client outside them is an error."""
+    clients = clients.astype(np.int64)
+    position = np.searchsorted(ids, clients)
+    if clients.size and (
+        np.any(position >= len(ids)) or np.any(ids[np.minimum(position, len(ids) - 1)] != clients)
+    ):
+        raise ValueError(f"{what} rows name clients that are not in the portfolio")
+    return position
 
 
 def _none_if_nan(value):

@@ -216,13 +216,8 @@ def _numbers(values: Mapping, what: str) -> dict:
     (``what of client must be ...``), with the same fast path as :func:`_metric`."""
     result = {}
     for client, value in values.items():
-        kind = type(value)
-        if kind is float and -_INF < value < _INF:
-            result[client] = value
-        elif kind is int:
-            result[client] = float(value)
-        else:
-            result[client] = _number(value, f"{what} of {client!r}")
+        plain = _plain_float(value)
+        result[client] = _number(value, f"{what} of {client!r}") if plain is None else plain
     return result
 
 

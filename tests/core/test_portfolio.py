@@ -84,6 +84,8 @@ def test_switched_off_metrics_are_left_out():
 def test_bad_rows_are_refused():
     with pytest.raises(ValueError, match="not in the portfolio"):
         measure([1], END, WINDOWS, [(2, END, 10.0)])
+    with pytest.raises(ValueError, match="payment delay rows name clients"):
+        measure([1], END, WINDOWS, [], [(2, END, 5.0, 1)])
     with pytest.raises(ValueError, match="later than"):
         measure([1], END, WINDOWS, [(1, END + 1, 10.0)])
     with pytest.raises(ValueError, match="once"):
