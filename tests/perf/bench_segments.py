@@ -23,10 +23,8 @@ Printed: recompute / raw (goal <= 2) and loop / recompute (goal >= 20); the last
 the loop ratio.
 """
 
-import time
-
 import numpy as np
-from benchlib import Ratio
+from benchlib import Ratio, Stopwatch
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
@@ -166,11 +164,15 @@ def _raw_group_by(env, ids, cutoff):
     return env.cr.fetchall()
 
 
-def _timed(function, *args):
-    """(seconds, result) of one call."""
-    started = time.perf_counter()
-    result = function(*args)
-    return time.perf_counter() - started, result
+def _best_of(rounds, function, *args):
+    """(best seconds, every run's seconds, result of the best run) of ``rounds`` calls."""
+    runs = []
+    for _run in range(rounds):
+        with Stopwatch() as watch:
+            result = function(*args)
+        runs.append((watch.seconds, result))
+    best, result = min(runs, key=lambda run: run[0])
+    return best, [seconds for seconds, _result in runs], result
 
 
 def _orm_loop(env, clients, cutoff):
@@ -197,20 +199,16 @@ def _orm_loop(env, clients, cutoff):
 def run(env, args):
     clients = args.clients or 10_000
     lines = clients * 50
-    started = time.perf_counter()
-    ids, cutoff = _insert_firm(env, clients, lines, args.seed)
-    print(
-        f"inserted {clients} clients and {lines} invoice lines in "
-        f"{time.perf_counter() - started:.1f} s"
-    )
+    with Stopwatch() as watch:
+        ids, cutoff = _insert_firm(env, clients, lines, args.seed)
+    print(f"inserted {clients} clients and {lines} invoice lines in {watch.seconds:.1f} s")
     month = cutoff.replace(day=1)
     Snapshot = env["acct.segment.snapshot"]
     env.flush_all()
 
     _raw_group_by(env, ids, cutoff)  # warm the buffers for both
     # Best of three for both timings: this machine's other work only ever adds time.
-    raw = min(_timed(_raw_group_by, env, ids, cutoff)[0] for _run in range(ROUNDS))
-    rows = _raw_group_by(env, ids, cutoff)
+    raw, _runs, rows = _best_of(ROUNDS, _raw_group_by, env, ids, cutoff)
     print(f"raw GROUP BY: {len(rows)} (client, month) rows in {raw:.2f} s (best of {ROUNDS})")
 
     def recompute_month():
@@ -218,18 +216,17 @@ def run(env, args):
         env.flush_all()
         return created
 
-    timings = [_timed(recompute_month) for _run in range(ROUNDS)]
-    recompute, created = min(timings, key=lambda timing: timing[0])
+    recompute, runs, created = _best_of(ROUNDS, recompute_month)
     print(
         f"recompute: {len(created)} snapshots (all firm clients) in {recompute:.2f} s "
-        f"(best of {ROUNDS}: {', '.join(f'{t:.2f}' for t, _c in timings)})"
+        f"(best of {ROUNDS}: {', '.join(f'{seconds:.2f}' for seconds in runs)})"
     )
 
     sample = env["res.partner"].browse(ids[:SAMPLE])
     env.invalidate_all()
-    started = time.perf_counter()
-    _orm_loop(env, sample, cutoff)
-    sample_seconds = time.perf_counter() - started
+    with Stopwatch() as watch:
+        _orm_loop(env, sample, cutoff)
+    sample_seconds = watch.seconds
     loop = sample_seconds * len(ids) / SAMPLE
     print(
         f"ORM loop: {sample_seconds:.2f} s for a sample of {SAMPLE} clients, "

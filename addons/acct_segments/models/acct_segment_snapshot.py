@@ -153,8 +153,6 @@ class AcctSegmentSnapshot(models.Model):
         if not note:
             return False
         code, reason = note
-        if code == "no_spend_model":
-            return self.env._("No spend model: too little data.")
         if code == "no_history":
             return self.env._("No invoiced month yet: nothing to predict from.")
         return self.env._(
@@ -278,14 +276,14 @@ class AcctSegmentSnapshot(models.Model):
         cron._notify_progress(done=3, remaining=1)
         self.env["acct.segment.model.fit"].search([("month", "=", month)]).unlink()
         self.env["acct.segment.model.fit"].create(fits)
-        common = {"month": month, "cutoff_date": cutoff}
-        created = self._replace_month(month, [{**row, **common} for row in rows])
+        created = self._replace_month(month, rows, cutoff_date=cutoff)
         cron._notify_progress(done=4, remaining=0)
         _logger.info("Client segments of %s: %s clients", month, len(created))
         return created
 
-    def _replace_month(self, month, rows):
-        """Delete the month's rows and load the new ones with one COPY.
+    def _replace_month(self, month, rows, **same_for_all):
+        """Delete the month's rows and load the new ones with one COPY; ``same_for_all``
+        holds the columns whose value is the same on every row (the month is one).
 
         The snapshot is a computed report that nothing else references and that has no
         business logic on create: writing 10,000 rows through the ORM took most of the
@@ -297,23 +295,28 @@ class AcctSegmentSnapshot(models.Model):
         self.invalidate_model()
         if not rows:
             return self.browse()
+        same_for_all["month"] = month
         columns = sorted({column for row in rows for column in row})
         converters = [CSV_CONVERTERS.get(self._fields[column].type) for column in columns]
+        constants = list(same_for_all.values())
         data = io.StringIO()
         writer = csv.writer(data)
         for row in rows:
             writer.writerow(
                 [
-                    value if convert is None or value is None else convert(value)
-                    for convert, value in zip(
-                        converters, [row.get(column) for column in columns], strict=True
-                    )
+                    *(
+                        value if convert is None or value is None else convert(value)
+                        for convert, value in zip(
+                            converters, [row.get(column) for column in columns], strict=True
+                        )
+                    ),
+                    *constants,
                 ]
             )
         data.seek(0)
         copy = SQL(
             "COPY acct_segment_snapshot (%s) FROM STDIN WITH (FORMAT csv)",
-            SQL(", ").join(SQL.identifier(column) for column in columns),
+            SQL(", ").join(SQL.identifier(column) for column in [*columns, *same_for_all]),
         )
         # COPY does not work with an asynchronous wait callback (gevent): Odoo's own COPY
         # switches it off around the call too.
