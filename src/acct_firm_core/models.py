@@ -275,6 +275,20 @@ def _sbg_log_likelihood(alpha: float, beta: float, counts: np.ndarray) -> float:
     return float(np.sum(churned * log_p) + counts[-1] * log_s)
 
 
+def _retention_rises(counts: np.ndarray) -> bool:
+    """Whether the observed retention rate n_t / n_(t-1) rises in some period.
+
+    The sBG log-likelihood is a sum of binomial terms, one per period, in the model's
+    retention rates, and these rise strictly with t for every alpha and beta. When the
+    observed rates never rise, the best rising sequence is one constant rate (pooling every
+    period), which the model reaches only as alpha and beta go to infinity: the maximum lies
+    on the boundary and a search would only walk towards it.
+    """
+    alive = counts[:-1] > 0
+    rates = counts[1:][alive] / counts[:-1][alive]
+    return bool(np.any(np.diff(rates) > 0))
+
+
 def fit_sbg(survival: Sequence[float] | None = None, *, alive_counts=None) -> SBGFit:
     """Fit the sBG model to one cohort's survival curve.
 
@@ -284,7 +298,8 @@ def fit_sbg(survival: Sequence[float] | None = None, *, alive_counts=None) -> SB
     the same ``alpha`` and ``beta``; the log-likelihood scales with the cohort size.
 
     Raises :class:`InsufficientDataError` with fewer than two observed periods (two points
-    cannot separate the mean churn rate from its heterogeneity) or when nobody ever churned.
+    cannot separate the mean churn rate from its heterogeneity), when nobody ever churned, or
+    when the retention rate never rises (clients look alike: no finite fit exists).
     """
     counts = _sbg_counts(survival, alive_counts)
     n_periods = counts.size - 1
@@ -294,6 +309,11 @@ def fit_sbg(survival: Sequence[float] | None = None, *, alive_counts=None) -> SB
         )
     if counts[-1] == counts[0]:
         raise InsufficientDataError("nobody churned: the churn rate cannot be estimated")
+    if not _retention_rises(counts):
+        raise InsufficientDataError(
+            "the retention rate never rose from one period to the next: the data show no "
+            "differences between clients for the model to measure"
+        )
     # scale to a cohort of one during the search so the tolerances do not depend on its size
     scale = counts[0]
     shares = counts / scale

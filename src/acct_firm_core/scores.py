@@ -547,6 +547,38 @@ def _bottom_cutoff(values: list[float], share: float) -> float | None:
     return sorted(values)[k - 1]
 
 
+def _limits(thresholds: Mapping | None) -> dict:
+    """The utility thresholds: the defaults, overridden by ``thresholds``; an unknown key is
+    an error (a typo must not silently fall back to a default)."""
+    limits = dict(DEFAULT_THRESHOLDS)
+    if thresholds:
+        unknown = set(thresholds) - set(DEFAULT_THRESHOLDS)
+        if unknown:
+            raise ValueError(f"unknown thresholds: {', '.join(sorted(unknown))}")
+        limits.update(thresholds)
+    return limits
+
+
+def _known_values(metrics: Mapping) -> dict:
+    return {c: _metric(m, "value", c) for c, m in metrics.items() if m.get("value") is not None}
+
+
+def _cutoffs(values: list[float], limits: Mapping) -> tuple[float | None, float | None]:
+    return (
+        _top_cutoff(values, limits["most_valuable_top_share"]),
+        _bottom_cutoff(values, limits["problematic_low_value_share"]),
+    )
+
+
+def value_cutoffs(
+    metrics: Mapping, thresholds: Mapping | None = None
+) -> tuple[float | None, float | None]:
+    """The two value cut-offs :func:`utility_segments` uses, as ``(top, low)``: the lowest
+    value still among the most valuable clients and the highest value still low (a condition
+    of problematic); None when no client has a known value."""
+    return _cutoffs(list(_known_values(metrics).values()), _limits(thresholds))
+
+
 def utility_segments(metrics: Mapping, thresholds: Mapping | None = None) -> dict[object, dict]:
     """Utility flags per client, each with its reasons: ``{client: {flag: (Reason, ...)}}``.
 
@@ -564,18 +596,9 @@ def utility_segments(metrics: Mapping, thresholds: Mapping | None = None) -> dic
     ``thresholds`` overrides some of :data:`DEFAULT_THRESHOLDS`; an unknown key is an error
     (a typo must not silently fall back to a default). Unknown metrics never trigger a rule.
     """
-    limits = dict(DEFAULT_THRESHOLDS)
-    if thresholds:
-        unknown = set(thresholds) - set(DEFAULT_THRESHOLDS)
-        if unknown:
-            raise ValueError(f"unknown thresholds: {', '.join(sorted(unknown))}")
-        limits.update(thresholds)
-
-    known_values = {
-        c: _metric(m, "value", c) for c, m in metrics.items() if m.get("value") is not None
-    }
-    top_cut = _top_cutoff(list(known_values.values()), limits["most_valuable_top_share"])
-    low_cut = _bottom_cutoff(list(known_values.values()), limits["problematic_low_value_share"])
+    limits = _limits(thresholds)
+    known_values = _known_values(metrics)
+    top_cut, low_cut = _cutoffs(list(known_values.values()), limits)
     # the limits as locals: they are read for every client
     potential_min_growth = limits["potential_min_growth"]
     vulnerable_churn_risk = limits["vulnerable_churn_risk"]

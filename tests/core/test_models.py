@@ -358,6 +358,11 @@ def test_insufficient_data():
         fit_sbg(alive_counts=[100, 80])
     with pytest.raises(InsufficientDataError, match="nobody churned"):
         fit_sbg([1.0, 1.0, 1.0])
+    # Retention falling (0.914 then 0.666) or constant: no finite alpha and beta fit it.
+    with pytest.raises(InsufficientDataError, match="retention rate never rose"):
+        fit_sbg(alive_counts=[1027, 939, 625])
+    with pytest.raises(InsufficientDataError, match="retention rate never rose"):
+        fit_sbg([0.9, 0.81, 0.729])
     with pytest.raises(InsufficientDataError, match="at least 10 customers"):
         fit_bgnbd([1, 0, 2], [3.0, 0.0, 5.0], [10.0, 10.0, 10.0])
     with pytest.raises(InsufficientDataError, match="repeat purchase"):

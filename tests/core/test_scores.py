@@ -21,6 +21,7 @@ from acct_firm_core.scores import (
     pareto_abc,
     rfm_scores,
     utility_segments,
+    value_cutoffs,
     value_tiers,
 )
 
@@ -372,6 +373,15 @@ def test_utility_segments_explanations():
     )
     assert [r.code for r in segments[2]["problematic"]] == ["low_value", "high_delay"]
     assert [r.code for r in segments[3]["problematic"]] == ["low_value", "complaints"]
+
+
+def test_value_cutoffs_are_those_of_the_utility_segments():
+    # top 20 % of ten clients valued 100..1000 starts at 900; the bottom 30 % ends at 300
+    assert value_cutoffs(population()) == (900.0, 300.0)
+    assert value_cutoffs(population(), {"most_valuable_top_share": 0.5}) == (600.0, 300.0)
+    assert value_cutoffs({1: {"growth": 0.1}}) == (None, None)
+    with pytest.raises(ValueError, match="unknown thresholds"):
+        value_cutoffs(population(), {"top_share": 0.5})
 
 
 def test_utility_segments_ties_at_the_cut_are_included():
