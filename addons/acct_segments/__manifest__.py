@@ -23,6 +23,7 @@
         "views/acct_segment_rule_views.xml",
         "views/acct_segment_tier_views.xml",
         "views/acct_segment_model_fit_views.xml",
+        "views/acct_segment_month_views.xml",
         "views/acct_segment_snapshot_views.xml",
         "views/acct_segment_migration_views.xml",
         "views/acct_complaint_views.xml",

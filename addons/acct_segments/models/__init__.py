@@ -6,6 +6,7 @@ from . import (
     acct_segment_metric,
     acct_segment_migration,
     acct_segment_model_fit,
+    acct_segment_month,
     acct_segment_rule,
     acct_segment_snapshot_demo,
     acct_segment_tier,

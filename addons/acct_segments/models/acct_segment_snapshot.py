@@ -35,6 +35,43 @@ LOYALTY = [
     ("partner", "Partner"),
 ]
 ABC = [("A", "A"), ("B", "B"), ("C", "C")]
+# The rules of acct_firm_core.scores.loyalty_level
+LOYALTY_RULES = [
+    ("partner", "Client of long tenure in the top value tier"),
+    ("client_engagement", "Running engagement"),
+    ("client_months", "Invoiced in most months"),
+    ("regular_months", "Invoiced in several months"),
+    ("occasional_months", "Invoiced in few months"),
+]
+LOST_REASONS = [
+    ("engagement_ended", "Engagement ended"),
+    ("probability_alive", "Probably no longer a client"),
+    ("recency", "No activity for too long"),
+]
+# Snapshot columns copied from the metrics and from the predictions, by the same name.
+METRIC_COLUMNS = (
+    "value",
+    "frequency",
+    "recency",
+    "tenure_months",
+    "payment_delay",
+    "delay_trend",
+    "complaints",
+    "satisfaction",
+    "growth",
+    "cost",
+    "margin",
+)
+PREDICTION_COLUMNS = ("probability_alive", "expected_purchases", "expected_spend", "clv")
+# The client's value and the threshold each utility rule compared (complaints, cost and the
+# value cut-offs are handled apart): acct_firm_core.scores.utility_segments.
+REASON_THRESHOLDS = {
+    "growing": ("growth", "potential_min_growth"),
+    "churn_risk": ("churn_risk", "vulnerable_churn_risk"),
+    "value_falling": ("growth", "vulnerable_growth"),
+    "delay_rising": ("delay_trend", "vulnerable_delay_trend"),
+    "high_delay": ("payment_delay", "problematic_payment_delay"),
+}
 # Arbitrary but fixed key of the advisory lock that serialises computations of a month.
 LOCK_KEY = 5_180_001
 
@@ -103,8 +140,14 @@ class AcctSegmentSnapshot(models.Model):
     expected_spend = fields.Monetary(string="Expected spend per month", aggregator="avg")
     clv = fields.Monetary(string="Lifetime value", aggregator="sum")
     health_score = fields.Float(digits=(16, 1), aggregator="avg")
-    # The explanation is kept as data (rules, values, thresholds) and put in words when read,
-    # in the reader's language: the monthly job runs in nobody's language.
+
+    # Why: the codes of the rules that matched. The explanation puts them in words when read,
+    # in the reader's language (the monthly job runs in nobody's language), with the row's
+    # own values and the thresholds the month applied (acct.segment.month).
+    loyalty_rule = fields.Selection(LOYALTY_RULES, string="Loyalty rule")
+    lost_reason = fields.Selection(LOST_REASONS, string="Why lost")
+    # {"flags": {flag: [reason code, ...]}, "health": [contribution per component of the
+    # month's health_components, None where the metric is unknown]}
     explanation_data = fields.Json(readonly=True)
     prediction_note = fields.Char(compute="_compute_explanation")
     explanation = fields.Text(compute="_compute_explanation")
@@ -141,15 +184,24 @@ class AcctSegmentSnapshot(models.Model):
     # ------------------------------------------------------------------------------------
     # explanation, in the reader's language
 
-    @api.depends("explanation_data")
+    @api.depends("month", "loyalty_rule", "lost_reason", "explanation_data", "has_prediction")
+    @api.depends_context("lang")
     def _compute_explanation(self):
+        months = self.env["acct.segment.month"].search([("month", "in", self.mapped("month"))])
+        rules_by_month = {computed.month: computed.rules or {} for computed in months}
         for snapshot in self:
-            data = snapshot.explanation_data or {}
-            snapshot.prediction_note = snapshot._prediction_note(data.get("note"))
-            snapshot.explanation = "\n".join(snapshot._explanation_lines(data)) if data else False
+            rules = rules_by_month.get(snapshot.month, {})
+            snapshot.prediction_note = (
+                not snapshot.has_prediction
+                and snapshot.loyalty_rule
+                and snapshot._prediction_note(rules.get("prediction_note"))
+            )
+            snapshot.explanation = snapshot.loyalty_rule and "\n".join(
+                snapshot._explanation_lines(rules)
+            )
 
     def _prediction_note(self, note):
-        """Why there is no prediction, from the stored ``[code, reason]``."""
+        """Why there is no prediction, from the month's ``[code, reason]``."""
         if not note:
             return False
         code, reason = note
@@ -160,14 +212,16 @@ class AcctSegmentSnapshot(models.Model):
             reason=reason,
         )
 
-    def _explanation_lines(self, data):
+    def _explanation_lines(self, rules):
         """The rules that placed the client, with the values they used, in plain words."""
+        thresholds = rules.get("thresholds", {})
+        data = self.explanation_data or {}
         lines = [
             self.env._(
                 "Value tier %(tier)s: value %(value).2f (tier bounds %(bounds)s).",
                 tier=self.value_tier,
                 value=self.value,
-                bounds=", ".join(f"{b:.2f}" for b in data.get("tier_bounds", ())) or "-",
+                bounds=", ".join(f"{b:.2f}" for b in rules.get("tier_bounds", ())) or "-",
             ),
             self.env._(
                 "RFM %(code)s: %(recency)s months since last activity, %(frequency)s invoiced "
@@ -185,25 +239,22 @@ class AcctSegmentSnapshot(models.Model):
                 share=100 * self.pareto_value_share,
                 a=100 * self.pareto_a_share,
             ),
+            self.env._(
+                "Loyalty %(level)s by rule %(rule)s (%(values)s).",
+                level=self._selection_label("loyalty_level"),
+                rule=self._selection_label("loyalty_rule"),
+                values=_format_values(self._loyalty_values(thresholds)),
+            ),
         ]
-        if data.get("loyalty"):
-            rule, values = data["loyalty"]
-            lines.append(
-                self.env._(
-                    "Loyalty %(level)s by rule %(rule)s (%(values)s).",
-                    level=dict(self._fields["loyalty_level"]._description_selection(self.env))[
-                        self.loyalty_level
-                    ],
-                    rule=rule,
-                    values=_format_values(values),
-                )
-            )
-        for flag, reasons in data.get("flags", {}).items():
+        for flag, codes in data.get("flags", {}).items():
             lines.append(
                 self.env._(
                     "%(segment)s: %(reasons)s.",
                     segment=self._fields[flag]._description_string(self.env),
-                    reasons="; ".join(f"{code} ({_format_values(vals)})" for code, vals in reasons),
+                    reasons="; ".join(
+                        f"{code} ({_format_values(self._reason_values(flag, code, rules))})"
+                        for code in codes
+                    ),
                 )
             )
         if self.has_prediction:
@@ -218,31 +269,83 @@ class AcctSegmentSnapshot(models.Model):
             )
         else:
             lines.append(self.prediction_note or self.env._("No prediction for this client."))
-        if data.get("health"):
+        # the components are named by the month's rules: none if its record is gone
+        components = rules.get("health_components", ())
+        parts = [
+            (code, part)
+            for code, part in zip(components, data.get("health", ()), strict=False)
+            if part is not None
+        ]
+        if parts:
             lines.append(
                 self.env._(
                     "Health %(score).0f/100 = %(parts)s.",
                     score=self.health_score,
-                    parts=" + ".join(f"{code} {part:.0f}" for code, part in data["health"]),
+                    parts=" + ".join(f"{code} {part:.0f}" for code, part in parts),
                 )
             )
-        if data.get("lost"):
-            lines.append(self.env._("Lost: %(reason)s.", reason=self._lost_reason(*data["lost"])))
+        if self.lost_reason:
+            lines.append(self.env._("Lost: %(reason)s.", reason=self._lost_text(thresholds)))
         return lines
 
-    def _lost_reason(self, code, values):
-        if code == "engagement_ended":
+    def _selection_label(self, name):
+        return dict(self._fields[name]._description_selection(self.env)).get(self[name], "")
+
+    def _loyalty_values(self, thresholds):
+        """The values the loyalty rule compared (acct_firm_core.scores.loyalty_level)."""
+        rule = self.loyalty_rule
+        if rule == "partner":
+            return {
+                "tenure_months": self.tenure_months,
+                "partner_min_tenure_months": thresholds.get("partner_min_tenure_months"),
+                "top_value_tier": True,
+            }
+        if rule == "client_engagement":
+            return {"active_engagement": True}
+        if rule == "client_months":
+            return {
+                "frequency": self.frequency,
+                "client_min_months": thresholds.get("client_min_months"),
+            }
+        return {
+            "frequency": self.frequency,
+            "regular_min_months": thresholds.get("regular_min_months"),
+        }
+
+    def _reason_values(self, flag, code, rules):
+        """The values a utility rule compared (acct_firm_core.scores.utility_segments)."""
+        if code in ("top_value", "low_value"):
+            return {"value": self.value, "cutoff": rules.get("value_cutoffs", {}).get(code)}
+        thresholds = rules.get("thresholds", {})
+        if code == "complaints":
+            return {
+                "complaints": self.complaints,
+                "threshold": thresholds.get(f"{flag}_complaints"),
+            }
+        if code == "high_cost":
+            return {
+                "cost": self.cost,
+                "value": self.value,
+                "ratio": self.cost / self.value if self.value > 0 else None,
+                "threshold": thresholds.get("problematic_cost_ratio"),
+            }
+        metric, threshold = REASON_THRESHOLDS[code]
+        value = 1.0 - self.probability_alive if metric == "churn_risk" else self[metric]
+        return {metric: value, "threshold": thresholds.get(threshold)}
+
+    def _lost_text(self, thresholds):
+        if self.lost_reason == "engagement_ended":
             return self.env._("the client's last engagement has ended")
-        if code == "probability_alive":
+        if self.lost_reason == "probability_alive":
             return self.env._(
                 "probability alive %(p).0f %% is below %(t).0f %%",
-                p=100 * values["p"],
-                t=100 * values["threshold"],
+                p=100 * self.probability_alive,
+                t=100 * thresholds.get("lost_probability_alive", 0.0),
             )
         return self.env._(
             "no invoice or logged work for %(months)s months (limit %(limit)s)",
-            months=values["months"],
-            limit=values["threshold"],
+            months=self.recency,
+            limit=int(thresholds.get("lost_recency_months", 0)),
         )
 
     # ------------------------------------------------------------------------------------
@@ -256,7 +359,8 @@ class AcctSegmentSnapshot(models.Model):
 
     @api.model
     def _compute_month(self, month):
-        """Compute (or recompute) the snapshot of ``month`` for every firm client."""
+        """Compute (or recompute) the snapshot of ``month`` for every firm client. Returns
+        the number of clients."""
         month = fields.Date.to_date(month).replace(day=1)
         cutoff = month + relativedelta(months=1, days=-1)
         if cutoff > fields.Date.context_today(self) + relativedelta(months=1):
@@ -266,24 +370,29 @@ class AcctSegmentSnapshot(models.Model):
         self.env.cr.execute(SQL("SELECT pg_advisory_xact_lock(%s)", LOCK_KEY))
         cron = self.env["ir.cron"]
         cron._notify_progress(done=0, remaining=4)
-        clients = self.env["res.partner"].search([("acct_is_firm_client", "=", True)]).ids
+        clients = list(self._firm_clients())
         thresholds = self.env["acct.segment.rule"]._get_thresholds()
         metrics, history = self._measure(clients, month, cutoff)
         cron._notify_progress(done=1, remaining=3)
         predictions, fits = self._predict(history, month, cutoff, thresholds)
         cron._notify_progress(done=2, remaining=2)
-        rows = self._segment(metrics, predictions, thresholds)
+        columns, rules = self._segment(metrics, predictions, thresholds)
         cron._notify_progress(done=3, remaining=1)
         self.env["acct.segment.model.fit"].search([("month", "=", month)]).unlink()
         self.env["acct.segment.model.fit"].create(fits)
-        created = self._replace_month(month, rows, cutoff_date=cutoff)
+        self.env["acct.segment.month"].search([("month", "=", month)]).unlink()
+        self.env["acct.segment.month"].create(
+            {"month": month, "cutoff_date": cutoff, "client_count": len(clients), "rules": rules}
+        )
+        count = self._replace_month(month, columns, cutoff_date=cutoff)
         cron._notify_progress(done=4, remaining=0)
-        _logger.info("Client segments of %s: %s clients", month, len(created))
-        return created
+        _logger.info("Client segments of %s: %s clients", month, count)
+        return count
 
-    def _replace_month(self, month, rows, **same_for_all):
-        """Delete the month's rows and load the new ones with one COPY; ``same_for_all``
-        holds the columns whose value is the same on every row (the month is one).
+    def _replace_month(self, month, columns, **same_for_all):
+        """Delete the month's rows and load the new ones with one COPY: ``columns`` holds
+        one list of values per column, a value per client; ``same_for_all`` the columns
+        whose value is the same on every row (the month is one). Returns the number of rows.
 
         The snapshot is a computed report that nothing else references and that has no
         business logic on create: writing 10,000 rows through the ORM took most of the
@@ -293,30 +402,18 @@ class AcctSegmentSnapshot(models.Model):
         cr = self.env.cr
         cr.execute(SQL("DELETE FROM acct_segment_snapshot WHERE month = %s", month))
         self.invalidate_model()
-        if not rows:
-            return self.browse()
+        count = len(columns["client_id"])
+        if not count:
+            return 0
         same_for_all["month"] = month
-        columns = sorted({column for row in rows for column in row})
-        converters = [CSV_CONVERTERS.get(self._fields[column].type) for column in columns]
-        constants = list(same_for_all.values())
+        texts = [self._csv_texts(name, values) for name, values in columns.items()]
+        texts += [self._csv_texts(name, [value]) * count for name, value in same_for_all.items()]
         data = io.StringIO()
-        writer = csv.writer(data)
-        for row in rows:
-            writer.writerow(
-                [
-                    *(
-                        value if convert is None or value is None else convert(value)
-                        for convert, value in zip(
-                            converters, [row.get(column) for column in columns], strict=True
-                        )
-                    ),
-                    *constants,
-                ]
-            )
+        csv.writer(data).writerows(zip(*texts, strict=True))
         data.seek(0)
         copy = SQL(
             "COPY acct_segment_snapshot (%s) FROM STDIN WITH (FORMAT csv)",
-            SQL(", ").join(SQL.identifier(column) for column in [*columns, *same_for_all]),
+            SQL(", ").join(SQL.identifier(name) for name in [*columns, *same_for_all]),
         )
         # COPY does not work with an asynchronous wait callback (gevent): Odoo's own COPY
         # switches it off around the call too.
@@ -326,8 +423,25 @@ class AcctSegmentSnapshot(models.Model):
             cr.copy_expert(copy.code, data)
         finally:
             psycopg2.extensions.set_wait_callback(callback)
-        cr.execute(SQL("SELECT id FROM acct_segment_snapshot WHERE month = %s ORDER BY id", month))
-        return self.browse(row[0] for row in cr.fetchall())
+        return count
+
+    def _csv_texts(self, column, values):
+        """A column's values as COPY's CSV reads them, stored as the ORM would store them:
+        floats rounded to the field's digits, amounts to the company currency's. None stays
+        None: the CSV writer writes an empty unquoted field, which COPY reads as NULL (the
+        rows hold no empty strings)."""
+        field = self._fields[column]
+        if field.type == "boolean":
+            return ["t" if value else "f" for value in values]
+        if field.type == "json":
+            return [None if value is None else _JSON.encode(value) for value in values]
+        if field.type == "monetary":
+            digits = self.env.company.currency_id.decimal_places
+        elif field.type == "float" and field.get_digits(self.env):
+            digits = field.get_digits(self.env)[1]
+        else:
+            return values
+        return [None if value is None else f"{value:.{digits}f}" for value in values]
 
     def _windows(self):
         """Window in months of each active metric of the portfolio, by code."""
@@ -339,9 +453,13 @@ class AcctSegmentSnapshot(models.Model):
     @api.model
     def _measure(self, clients, month, cutoff):
         """Every metric of every client at once: one grouped query per family of data, the
-        arithmetic in acct_firm_core.portfolio. Returns (metrics by client, history)."""
+        arithmetic in acct_firm_core.portfolio. Returns (metrics by client, history).
+
+        The queries select the firm's clients with a sub-query (the ``clients`` ids are what
+        it returns, in the same transaction): PostgreSQL plans that faster than a list of
+        10,000 ids."""
         windows = self._windows()
-        longest = max([*windows.values(), 1])
+        firm = self._firm_clients()
 
         def start_of(months):
             return month - relativedelta(months=months - 1)
@@ -349,26 +467,33 @@ class AcctSegmentSnapshot(models.Model):
         costs = {
             client: (cost, last_work)
             for client, cost, last_work in self._query_timesheets(
-                clients, start_of(windows.get("margin", 12)), cutoff
+                firm, start_of(windows.get("margin", 12)), cutoff
             )
         }
-        engaged, ended = self._engagements(clients, cutoff)
+        engaged, ended = self._engagements(firm, cutoff)
+        delays = ()
+        if "payment_delay" in windows:
+            delays = self._query_payment_delays(firm, start_of(windows["payment_delay"]), cutoff)
         return portfolio.measure(
             clients,
             month_index(month),
             windows,
-            invoices=self._query_invoices(clients, cutoff),
-            delays=self._query_payment_delays(clients, start_of(longest), cutoff),
+            invoices=self._query_invoices(firm, cutoff),
+            delays=delays,
             costs=costs,
             complaints=dict(
-                self._query_complaints(clients, start_of(windows.get("complaints", 12)), cutoff)
+                self._query_complaints(firm, start_of(windows.get("complaints", 12)), cutoff)
             ),
             ratings=dict(
-                self._query_ratings(clients, start_of(windows.get("satisfaction", 12)), cutoff)
+                self._query_ratings(firm, start_of(windows.get("satisfaction", 12)), cutoff)
             ),
             engaged=engaged,
             ended=ended,
         )
+
+    def _firm_clients(self):
+        """The firm's clients, as a query to use in a domain or as a sub-query."""
+        return self.env["res.partner"]._search([("acct_is_firm_client", "=", True)])
 
     def _query_invoices(self, clients, cutoff):
         """Net invoiced per client and month index, up to the cut-off, over the whole
@@ -388,12 +513,12 @@ class AcctSegmentSnapshot(models.Model):
                  WHERE am.move_type IN ('out_invoice', 'out_refund')
                    AND am.state = 'posted'
                    AND am.invoice_date <= %(cutoff)s
-                   AND am.commercial_partner_id = ANY(%(clients)s)
+                   AND am.commercial_partner_id IN %(clients)s
               GROUP BY 1, 2
                 """,
                 month=_sql_month_index("am.invoice_date"),
                 cutoff=cutoff,
-                clients=clients,
+                clients=clients.subselect(),
             )
         )
         return self.env.cr.fetchall()
@@ -410,12 +535,20 @@ class AcctSegmentSnapshot(models.Model):
         self.env.cr.execute(
             SQL(
                 """
-                WITH paid AS (
+                WITH due AS (
+                    SELECT am.id, am.commercial_partner_id, am.invoice_date_due, am.payment_state
+                      FROM account_move am
+                     WHERE am.move_type = 'out_invoice'
+                       AND am.state = 'posted'
+                       AND am.invoice_date_due BETWEEN %(start)s AND %(cutoff)s
+                       AND am.commercial_partner_id IN %(clients)s
+                ), paid AS (
                     SELECT aml.move_id, MAX(apr.max_date) AS paid_date
                       FROM account_move_line aml
                       JOIN account_account aa ON aa.id = aml.account_id
                       JOIN account_partial_reconcile apr ON apr.debit_move_id = aml.id
                      WHERE aa.account_type = 'asset_receivable'
+                       AND aml.move_id IN (SELECT id FROM due)
                   GROUP BY aml.move_id
                 )
                 SELECT am.commercial_partner_id,
@@ -425,18 +558,14 @@ class AcctSegmentSnapshot(models.Model):
                            THEN LEAST(paid.paid_date, %(cutoff)s)
                            ELSE %(cutoff)s END) - am.invoice_date_due)::float8),
                        COUNT(*)
-                  FROM account_move am
+                  FROM due am
              LEFT JOIN paid ON paid.move_id = am.id
-                 WHERE am.move_type = 'out_invoice'
-                   AND am.state = 'posted'
-                   AND am.invoice_date_due BETWEEN %(start)s AND %(cutoff)s
-                   AND am.commercial_partner_id = ANY(%(clients)s)
               GROUP BY 1, 2
                 """,
                 month=_sql_month_index("am.invoice_date_due"),
                 start=start,
                 cutoff=cutoff,
-                clients=clients,
+                clients=clients.subselect(),
             )
         )
         return self.env.cr.fetchall()
@@ -458,12 +587,12 @@ class AcctSegmentSnapshot(models.Model):
                   JOIN res_partner rp ON rp.id = pp.partner_id
              LEFT JOIN hr_employee he ON he.id = aal.employee_id
                  WHERE aal.date <= %(cutoff)s
-                   AND rp.commercial_partner_id = ANY(%(clients)s)
+                   AND rp.commercial_partner_id IN %(clients)s
               GROUP BY 1
                 """,
                 start=start,
                 cutoff=cutoff,
-                clients=clients,
+                clients=clients.subselect(),
             )
         )
         return self.env.cr.fetchall()
@@ -492,12 +621,12 @@ class AcctSegmentSnapshot(models.Model):
                    AND rr.consumed
                    AND rr.rating > 0
                    AND rr.write_date::date BETWEEN %(start)s AND %(cutoff)s
-                   AND rp.commercial_partner_id = ANY(%(clients)s)
+                   AND rp.commercial_partner_id IN %(clients)s
               GROUP BY 1
                 """,
                 start=start,
                 cutoff=cutoff,
-                clients=clients,
+                clients=clients.subselect(),
             )
         )
         return self.env.cr.fetchall()
@@ -627,13 +756,14 @@ class AcctSegmentSnapshot(models.Model):
 
     @api.model
     def _segment(self, metrics, prediction, thresholds):
-        """Segments from the metrics: one row per client, with the data of its explanation
-        (rules, values, thresholds), which is put in words when it is read."""
+        """Segments from the metrics. Returns (the snapshot's columns, one value per client
+        in each, with the codes of the rules that placed the client; the rules of the month:
+        thresholds, tier bounds, value cut-offs, health weights and the prediction note,
+        which the clients share)."""
         predictions = prediction["predictions"]
         values = {c: m.get("value") or 0.0 for c, m in metrics.items()}
         bounds, tier_names = self.env["acct.segment.tier"]._get_tiers()
         tiers = scores.value_tiers(values, bounds=bounds)
-        tier_bounds = [round(bound, 2) for bound in tiers.bounds]
         top_tier = len(tiers.bounds)
         rfm = scores.rfm_scores(
             {c: m.get("recency", 0) for c, m in metrics.items()},
@@ -654,89 +784,87 @@ class AcctSegmentSnapshot(models.Model):
             client_min_months=thresholds["client_min_months"],
             partner_min_tenure_months=thresholds["partner_min_tenure_months"],
         )
-        utility = scores.utility_segments(
-            metrics, {k: thresholds[k] for k in scores.DEFAULT_THRESHOLDS}
-        )
+        utility_thresholds = {k: thresholds[k] for k in scores.DEFAULT_THRESHOLDS}
+        utility = scores.utility_segments(metrics, utility_thresholds)
+        top_cut, low_cut = scores.value_cutoffs(metrics, utility_thresholds)
         weights = self._metric_weights()
-        health = scores.health_score(
-            metrics, {k: weights[k] for k in scores.HEALTH_ANCHORS if k in weights}
-        )
-        rows = []
-        for client, m in metrics.items():
-            rank, point = points[client]
-            prediction_row = predictions.get(client)
-            lost = self._lost(m, prediction_row, thresholds)
-            flags = utility[client]
-            data = {
-                "tier_bounds": tier_bounds,
-                "loyalty": [loyalty[client].reason.code, _compact(loyalty[client].reason.values)],
-                "flags": {
-                    flag: [[reason.code, _compact(reason.values)] for reason in reasons]
-                    for flag, reasons in flags.items()
-                },
-                "health": [[c.code, round(c.contribution, 1)] for c in health[client].components],
-            }
-            if lost:
-                data["lost"] = lost
-            if not prediction_row:
-                data["note"] = prediction["note"]
-            rows.append(
+        health_weights = {k: weights[k] for k in scores.HEALTH_ANCHORS if k in weights}
+        health = scores.health_score(metrics, health_weights)
+        health_components = [code for code, weight in health_weights.items() if weight > 0]
+        rules = {
+            "thresholds": thresholds,
+            "tier_bounds": [round(bound, 2) for bound in tiers.bounds],
+            "value_cutoffs": {"top_value": top_cut, "low_value": low_cut},
+            "health_weights": health_weights,
+            "health_components": health_components,
+            "prediction_note": prediction["note"],
+        }
+        clients = list(metrics)
+        lost = [
+            self._lost(metrics[client], predictions.get(client), thresholds) for client in clients
+        ]
+        columns = {
+            "client_id": clients,
+            **{name: [metrics[client].get(name) for client in clients] for name in METRIC_COLUMNS},
+            "past_value": [metrics[client]["past_value"] for client in clients],
+            "value_tier": [tier_names[tiers.tiers[client]] for client in clients],
+            "rfm_recency": [rfm[client].recency for client in clients],
+            "rfm_frequency": [rfm[client].frequency for client in clients],
+            "rfm_monetary": [rfm[client].monetary for client in clients],
+            "rfm_code": [rfm[client].code for client in clients],
+            "abc_class": [pareto.classes[client] for client in clients],
+            "pareto_rank": [points[client][0] for client in clients],
+            "pareto_client_share": [points[client][1].client_share for client in clients],
+            "pareto_value_share": [points[client][1].value_share for client in clients],
+            "pareto_a_share": [pareto.a_client_share] * len(clients),
+            "loyalty_level": [loyalty[client].level for client in clients],
+            "loyalty_rule": [loyalty[client].reason.code for client in clients],
+            "health_score": [health[client].score for client in clients],
+            "has_prediction": [client in predictions for client in clients],
+            "is_lost": [bool(reason) for reason in lost],
+            "lost_reason": lost,
+            **{
+                flag: [flag in utility[client] for client in clients]
+                for flag in scores.SEGMENT_FLAGS
+            },
+            "explanation_data": [
                 {
-                    "client_id": client,
-                    "value": m.get("value"),
-                    "frequency": m.get("frequency"),
-                    "recency": m.get("recency"),
-                    "tenure_months": m.get("tenure_months"),
-                    "payment_delay": m.get("payment_delay"),
-                    "delay_trend": m.get("delay_trend"),
-                    "complaints": m.get("complaints"),
-                    "satisfaction": m.get("satisfaction"),
-                    "growth": m.get("growth"),
-                    "cost": m.get("cost"),
-                    "margin": m.get("margin"),
-                    "past_value": m["past_value"],
-                    "value_tier": tier_names[tiers.tiers[client]],
-                    "rfm_recency": rfm[client].recency,
-                    "rfm_frequency": rfm[client].frequency,
-                    "rfm_monetary": rfm[client].monetary,
-                    "rfm_code": rfm[client].code,
-                    "abc_class": pareto.classes[client],
-                    "pareto_rank": rank,
-                    "pareto_client_share": point.client_share,
-                    "pareto_value_share": point.value_share,
-                    "pareto_a_share": pareto.a_client_share,
-                    "loyalty_level": loyalty[client].level,
-                    "health_score": health[client].score,
-                    "has_prediction": bool(prediction_row),
-                    "is_lost": bool(lost),
-                    "most_valuable": "most_valuable" in flags,
-                    "highest_potential": "highest_potential" in flags,
-                    "vulnerable": "vulnerable" in flags,
-                    "problematic": "problematic" in flags,
-                    "explanation_data": data,
-                    **(prediction_row or {}),
+                    "flags": {
+                        flag: [reason.code for reason in reasons]
+                        for flag, reasons in utility[client].items()
+                    },
+                    "health": self._health_parts(health[client], health_components),
                 }
-            )
-        return rows
+                for client in clients
+            ],
+            **{
+                name: [predictions.get(client, {}).get(name) for client in clients]
+                for name in PREDICTION_COLUMNS
+            },
+        }
+        return columns, rules
+
+    def _health_parts(self, health, components):
+        """Each component's contribution, in the month's order, None where unknown."""
+        parts = {
+            component.code: round(component.contribution, 1) for component in health.components
+        }
+        return [parts.get(code) for code in components]
 
     def _lost(self, m, prediction, thresholds):
-        """Why the client is lost, as ``[code, values]``, or None: the last engagement
-        ended, else the probability alive is below the threshold, else (no model) no invoice
-        for ``lost_recency_months`` after having some."""
+        """Why the client is lost (a lost_reason code), or None: the last engagement ended,
+        else the probability alive is below the threshold, else (no model) no invoice for
+        ``lost_recency_months`` after having some."""
         if m["engagement_ended"]:
-            return ["engagement_ended", {}]
+            return "engagement_ended"
         if prediction:
-            p_alive = prediction["probability_alive"]
-            if p_alive < thresholds["lost_probability_alive"]:
-                return [
-                    "probability_alive",
-                    {"p": p_alive, "threshold": thresholds["lost_probability_alive"]},
-                ]
+            if prediction["probability_alive"] < thresholds["lost_probability_alive"]:
+                return "probability_alive"
             return None
         recency = m.get("recency")
-        limit = thresholds["lost_recency_months"]
-        if m["invoiced_months"] and recency is not None and recency >= limit:
-            return ["recency", {"months": recency, "threshold": int(limit)}]
+        if m["invoiced_months"] and recency is not None:
+            if recency >= thresholds["lost_recency_months"]:
+                return "recency"
         return None
 
 
@@ -749,17 +877,8 @@ def _sql_month_index(column):
     )
 
 
-# How COPY's CSV reads a value, by field type, where str() is not it: None is written as an
-# empty unquoted field, which COPY reads as NULL (the rows hold no empty strings).
-CSV_CONVERTERS = {
-    "boolean": lambda value: "t" if value else "f",
-    "json": lambda value: json.dumps(value, separators=(",", ":")),
-}
-
-
-def _compact(values):
-    """Reason values for the explanation: floats to 4 decimals (it shows 2)."""
-    return {k: round(v, 4) if isinstance(v, float) else v for k, v in values.items()}
+# One encoder for all the rows (json.dumps with options builds one per call).
+_JSON = json.JSONEncoder(separators=(",", ":"))
 
 
 def _format_values(values):

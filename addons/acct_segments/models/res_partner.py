@@ -1,6 +1,6 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 CHANNELS = [
     ("email", "E-mail"),
@@ -46,6 +46,7 @@ class ResPartner(models.Model):
         string="Complaints", compute="_compute_acct_complaint_count"
     )
 
+    @api.depends_context("lang")
     def _compute_acct_profile(self):
         """The latest snapshot of each client: two grouped queries for the whole page."""
         Snapshot = self.env["acct.segment.snapshot"]

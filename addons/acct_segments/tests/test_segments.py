@@ -173,12 +173,57 @@ class TestSegments(SegmentsCommon):
         self.assertEqual(complaint.state, "resolved")
         self.assertFalse(complaint.activity_ids)
 
+    def test_explanation_quotes_the_rules_of_its_month(self):
+        """Each month keeps the rules it applied: a later change of a threshold does not
+        rewrite the reasons given for a month already computed."""
+        for day in (date(2026, 6, 10), date(2026, 6, 11)):
+            self.env["acct.complaint"].create(
+                {"client_id": self.tiny.id, "name": "Late reply", "date": day}
+            )
+        self.Snapshot._compute_month(self.MONTH)
+        snapshot = self._snapshot(self.tiny)
+        self.assertTrue(snapshot.vulnerable)
+        self.assertIn(
+            "Vulnerable: complaints (complaints = 2, threshold = 2.00)", snapshot.explanation
+        )
+        rule = self.env["acct.segment.rule"].search([("code", "=", "vulnerable_complaints")])
+        rule.value = 5
+        snapshot.invalidate_recordset()
+        self.assertIn("threshold = 2.00", snapshot.explanation, "June's rules, not today's")
+        computed = self.env["acct.segment.month"].search([("month", "=", self.MONTH)])
+        self.assertEqual(computed.client_count, 6)
+        self.assertEqual(computed.rules["thresholds"]["vulnerable_complaints"], 2)
+        self.assertIn("Value tier bounds", computed.rules_text)
+        # computing June again applies the new rule and replaces the month's record
+        self.Snapshot._compute_month(self.MONTH)
+        self.assertFalse(self._snapshot(self.tiny).vulnerable)
+        self.assertEqual(
+            self.env["acct.segment.month"]
+            .search([("month", "=", self.MONTH)])
+            .rules["thresholds"]["vulnerable_complaints"],
+            5,
+        )
+
+    def test_explanation_is_in_the_readers_language(self):
+        self.env["res.lang"]._activate_lang("bg_BG")
+        self.env["ir.module.module"]._load_module_terms(["acct_segments"], ["bg_BG"])
+        self.Snapshot._compute_month(self.MONTH)
+        snapshot = self._snapshot(self.big)
+        self.assertIn("Pareto class A", snapshot.explanation)
+        in_bulgarian = snapshot.with_context(lang="bg_BG").explanation
+        self.assertIn("Клас по Парето A", in_bulgarian)
+        self.assertIn("Фактуриран в малко месеци", in_bulgarian, "the rule by its translated name")
+        self.assertIn(
+            "Клас по Парето A", self.big.with_context(lang="bg_BG").acct_profile_explanation
+        )
+
     def test_lost_client_without_model_and_reactivation(self):
         old = self._client("Gone EOOD", "SG06")
         self._invoice(old, date(2025, 3, 3), 800)
         self.Snapshot._compute_month(self.MONTH)
         snapshot = self._snapshot(old)
         self.assertTrue(snapshot.is_lost)
+        self.assertEqual(snapshot.lost_reason, "recency")
         self.assertEqual(snapshot.recency, 15)
         self.assertEqual(snapshot.past_value, 800)
         self.assertIn("no invoice or logged work for 15 months", snapshot.explanation)

@@ -1,0 +1,59 @@
+# Copyright 2026 Accounting Firm Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class AcctSegmentMonth(models.Model):
+    """One computed month of client segments: when it was computed, by whom, for how many
+    clients, and the rules it applied.
+
+    The rules are kept as they were at the computation (the firm may change its thresholds,
+    tiers and weights later), so that each snapshot's explanation quotes the thresholds that
+    placed the client then. Each snapshot keeps only its own values and the codes of the
+    rules that matched; the numbers shared by the whole month are kept here once.
+    """
+
+    _name = "acct.segment.month"
+    _description = "Computed segment month"
+    _order = "month desc"
+    _rec_name = "month"
+
+    month = fields.Date(required=True, readonly=True, help="First day of the month.")
+    cutoff_date = fields.Date(string="Cut-off", required=True, readonly=True)
+    client_count = fields.Integer(string="Clients", readonly=True)
+    # {"thresholds": {rule code: value}, "tier_bounds": [...], "top_value_cutoff": x,
+    #  "low_value_cutoff": y, "health_weights": {component: weight},
+    #  "prediction_note": [code, reason]}
+    rules = fields.Json(readonly=True)
+    rules_text = fields.Text(string="Rules applied", compute="_compute_rules_text")
+
+    _sql_constraints = [
+        ("month_unique", "UNIQUE(month)", "Each month is computed once (a new run replaces it)."),
+    ]
+
+    @api.depends("rules")
+    def _compute_rules_text(self):
+        names = dict(self.env["acct.segment.rule"]._fields["code"]._description_selection(self.env))
+        for record in self:
+            rules = record.rules or {}
+            lines = [
+                f"{names.get(code, code)}: {value:g}"
+                for code, value in sorted(rules.get("thresholds", {}).items())
+            ]
+            lines.append(
+                self.env._(
+                    "Value tier bounds: %(bounds)s",
+                    bounds=", ".join(f"{b:.2f}" for b in rules.get("tier_bounds", ())) or "-",
+                )
+            )
+            lines.append(
+                self.env._(
+                    "Health weights: %(weights)s",
+                    weights=", ".join(
+                        f"{code} {weight:g}"
+                        for code, weight in rules.get("health_weights", {}).items()
+                    )
+                    or "-",
+                )
+            )
+            record.rules_text = "\n".join(lines)
