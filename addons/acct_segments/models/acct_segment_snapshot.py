@@ -10,9 +10,11 @@ the second one waits and then replaces the first one's rows, so the result is on
 """
 
 import csv
+import gc
 import io
 import json
 import logging
+from contextlib import contextmanager
 
 import numpy as np
 import psycopg2
@@ -372,19 +374,25 @@ class AcctSegmentSnapshot(models.Model):
         cron._notify_progress(done=0, remaining=4)
         clients = list(self._firm_clients())
         thresholds = self.env["acct.segment.rule"]._get_thresholds()
-        metrics, history = self._measure(clients, month, cutoff)
-        cron._notify_progress(done=1, remaining=3)
-        predictions, fits = self._predict(history, month, cutoff, thresholds)
-        cron._notify_progress(done=2, remaining=2)
-        columns, rules = self._segment(metrics, predictions, thresholds)
-        cron._notify_progress(done=3, remaining=1)
-        self.env["acct.segment.model.fit"].search([("month", "=", month)]).unlink()
-        self.env["acct.segment.model.fit"].create(fits)
-        self.env["acct.segment.month"].search([("month", "=", month)]).unlink()
-        self.env["acct.segment.month"].create(
-            {"month": month, "cutoff_date": cutoff, "client_count": len(clients), "rules": rules}
-        )
-        count = self._replace_month(month, columns, cutoff_date=cutoff)
+        with _without_cyclic_gc():
+            metrics, history = self._measure(clients, month, cutoff)
+            cron._notify_progress(done=1, remaining=3)
+            predictions, fits = self._predict(history, month, cutoff, thresholds)
+            cron._notify_progress(done=2, remaining=2)
+            columns, rules = self._segment(metrics, predictions, thresholds)
+            cron._notify_progress(done=3, remaining=1)
+            self.env["acct.segment.model.fit"].search([("month", "=", month)]).unlink()
+            self.env["acct.segment.model.fit"].create(fits)
+            self.env["acct.segment.month"].search([("month", "=", month)]).unlink()
+            self.env["acct.segment.month"].create(
+                {
+                    "month": month,
+                    "cutoff_date": cutoff,
+                    "client_count": len(clients),
+                    "rules": rules,
+                }
+            )
+            count = self._replace_month(month, columns, cutoff_date=cutoff)
         cron._notify_progress(done=4, remaining=0)
         _logger.info("Client segments of %s: %s clients", month, count)
         return count
@@ -866,6 +874,25 @@ class AcctSegmentSnapshot(models.Model):
             if recency >= thresholds["lost_recency_months"]:
                 return "recency"
         return None
+
+
+@contextmanager
+def _without_cyclic_gc():
+    """Python's cyclic garbage collector paused for a block, and resumed as it was.
+
+    The computation allocates about a million short-lived objects (numbers, dicts, rows),
+    none of them in a reference cycle: reference counting frees them all. Each burst of
+    allocations still triggers collections, and a full one walks every object of the Odoo
+    process (its registry holds millions): a third of the recompute of 10,000 clients went
+    there (tests/perf/bench_segments.py). The pause is process-wide: another thread's cycles
+    wait the same second or two for the next collection."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _sql_month_index(column):

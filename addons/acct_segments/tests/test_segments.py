@@ -1,5 +1,6 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import gc
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -10,7 +11,7 @@ from odoo.sql_db import db_connect
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.acct_segments.models.acct_segment_snapshot import LOCK_KEY
+from odoo.addons.acct_segments.models.acct_segment_snapshot import LOCK_KEY, _without_cyclic_gc
 
 from .common import SegmentsCommon
 
@@ -172,6 +173,22 @@ class TestSegments(SegmentsCommon):
         complaint.action_resolve()
         self.assertEqual(complaint.state, "resolved")
         self.assertFalse(complaint.activity_ids)
+
+    def test_the_garbage_collector_is_resumed_as_it_was(self):
+        """The recompute pauses Python's cyclic collector; the server gets it back, also
+        after an error, and a collector someone else had switched off stays off."""
+        self.assertTrue(gc.isenabled())
+        with self.assertRaises(ZeroDivisionError), _without_cyclic_gc():
+            self.assertFalse(gc.isenabled())
+            _ = 1 / 0
+        self.assertTrue(gc.isenabled())
+        gc.disable()
+        try:
+            with _without_cyclic_gc():
+                pass
+            self.assertFalse(gc.isenabled())
+        finally:
+            gc.enable()
 
     def test_explanation_quotes_the_rules_of_its_month(self):
         """Each month keeps the rules it applied: a later change of a threshold does not
