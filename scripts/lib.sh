@@ -30,6 +30,127 @@ sys.exit(0 if odoo.release.version_info[0] == 18 else 1)
 PY
 }
 
+# Where Odoo comes from when the chosen Python cannot import it: ODOO_SOURCE (a source
+# directory, a source tarball or its URL), else Odoo's official 18.0 nightly source of one
+# dated build (the first-of-month builds stay on the nightly server).
+ODOO_NIGHTLY_URL="https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.20261101.tar.gz"
+# The project's own virtual environment for Odoo, outside the checkout so that every clone
+# of the project (and CI's fresh clone) reuses the one installation.
+ODOO_VENV="${ODOO_VENV:-${XDG_DATA_HOME:-${HOME:-$(getent passwd "$(id -un)" | cut -d: -f6)}/.local/share}/acct-firm-suite/odoo-18.0}"
+
+# Makes $PYTHON a Python that imports Odoo 18: the chosen one when it can, else the project's
+# virtual environment, installed on first use. Returns 1 (with the reason on stderr) when no
+# Odoo 18 can be had.
+ensure_odoo() {
+    odoo_importable && return 0
+    local venv_python="$ODOO_VENV/bin/python"
+    if [ -x "$venv_python" ] && PYTHON="$venv_python" odoo_importable; then
+        export PYTHON="$venv_python"
+        say "Odoo 18 from the project's environment $ODOO_VENV"
+        return 0
+    fi
+    say "Odoo 18 is not importable by $PYTHON: installing it into $ODOO_VENV (once)"
+    install_odoo_venv || return 1
+    export PYTHON="$venv_python"
+}
+
+install_odoo_venv() {
+    local venv_python="$ODOO_VENV/bin/python" source="${ODOO_SOURCE:-$ODOO_NIGHTLY_URL}" src
+    say "[1/5] Creating the virtual environment $ODOO_VENV"
+    mkdir -p "$(dirname "$ODOO_VENV")" 2>/dev/null \
+        || { echo "Cannot create $(dirname "$ODOO_VENV"): set ODOO_VENV to a folder you may write" >&2; return 1; }
+    "$PYTHON" -m venv "$ODOO_VENV" || {
+        echo "'$PYTHON -m venv' failed: install Python's venv module (apt-get install python3-venv)" >&2
+        return 1
+    }
+    "$venv_python" -m pip install --quiet --disable-pip-version-check --upgrade "pip>=23" "wheel" \
+        || { echo "pip could not reach the package index: check the network or a proxy" >&2; return 1; }
+
+    say "[2/5] Getting Odoo 18.0 Community from $source"
+    src="$(odoo_source_dir "$source")" || return 1
+
+    say "[3/5] Checking that $src is Odoo 18.0"
+    "$PYTHON" - "$src" <<'PY' || return 1
+import re, sys
+text = open(f"{sys.argv[1]}/odoo/release.py", encoding="utf-8").read()
+match = re.search(r"^version_info = \((\d+), (\d+)", text, re.M)
+if not match or match.groups() != ("18", "0"):
+    sys.exit(f"{sys.argv[1]} is not Odoo 18.0 (release.py says {match and match.groups()})")
+PY
+
+    say "[4/5] Installing Odoo's requirements (a few minutes; one line per package)"
+    # python-ldap is only needed by auth_ldap and needs the LDAP headers; cbor2 5.4.2 does
+    # not build with setuptools 70 or newer (pip 25.3+ reads build constraints from
+    # PIP_BUILD_CONSTRAINT, older pips from PIP_CONSTRAINT).
+    local work; work="$(mktemp -d)"
+    grep -v -i '^python-ldap' "$src/requirements.txt" >"$work/requirements.txt"
+    echo "setuptools<70" >"$work/constraints.txt"
+    PIP_CONSTRAINT="$work/constraints.txt" PIP_BUILD_CONSTRAINT="$work/constraints.txt" \
+        "$venv_python" -m pip install --disable-pip-version-check \
+        -r "$work/requirements.txt" 2>&1 | grep --line-buffered -E '^(Collecting|ERROR|error:)' \
+        | sed -u 's/^/    /'
+    local pip_rc=${PIPESTATUS[0]}
+    rm -rf "$work"
+    if [ "$pip_rc" -ne 0 ]; then
+        echo "Odoo's requirements did not install (see above): psycopg2 needs pg_config" \
+            "(apt-get install libpq-dev gcc python3-dev)" >&2
+        return 1
+    fi
+
+    say "[5/5] Putting $src on the environment's path"
+    # A .pth entry, not `pip install -e`: the import hook of an editable install is hidden by
+    # the odoo/addons folder that an odoo-addon-* wheel adds to site-packages.
+    local site; site="$("$venv_python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+    echo "$src" >"$site/odoo-18.0-source.pth"
+    PYTHON="$venv_python" odoo_importable || { echo "Odoo 18 is still not importable from $ODOO_VENV" >&2; return 1; }
+    say "Odoo 18.0 installed in $ODOO_VENV"
+}
+
+# Prints the directory of the Odoo source named by $1: the directory itself, or where a
+# tarball (a file or a URL) was unpacked inside the environment.
+odoo_source_dir() {
+    local source="$1" archive unpacked="$ODOO_VENV/src"
+    if [ -d "$source" ]; then
+        [ -f "$source/odoo/release.py" ] || { echo "$source is not an Odoo source directory" >&2; return 1; }
+        (cd "$source" && pwd)
+        return 0
+    fi
+    if [ -f "$unpacked/.from" ] && [ "$(cat "$unpacked/.from")" = "$source" ]; then
+        find "$unpacked" -mindepth 2 -maxdepth 3 -path '*/odoo/release.py' -printf '%h\n' | head -n 1 | xargs dirname
+        return 0
+    fi
+    rm -rf "$unpacked" && mkdir -p "$unpacked"
+    archive="$source"
+    if [ ! -f "$source" ]; then
+        archive="$unpacked/odoo.tar.gz"
+        "$PYTHON" - "$source" "$archive" >&2 <<'PY' || {
+import sys, urllib.request
+url, path = sys.argv[1:]
+with urllib.request.urlopen(url, timeout=60) as response, open(path, "wb") as out:
+    total = int(response.headers.get("Content-Length") or 0)
+    done = shown = 0
+    while chunk := response.read(1 << 20):
+        out.write(chunk)
+        done += len(chunk)
+        if done - shown >= 25 << 20:
+            shown = done
+            print(f"    {done >> 20} MiB" + (f" of {total >> 20} MiB" if total else ""), flush=True)
+PY
+            echo "Could not download $source: no network? Set ODOO_SOURCE to a local Odoo 18 source" \
+                "(a directory or a .tar.gz)" >&2
+            return 1
+        }
+    fi
+    say "    unpacking $(basename "$archive")" >&2
+    tar -xzf "$archive" -C "$unpacked" || { echo "$archive is not a readable .tar.gz" >&2; return 1; }
+    rm -f "$unpacked/odoo.tar.gz"
+    echo "$source" >"$unpacked/.from"
+    local dir
+    dir="$(find "$unpacked" -mindepth 2 -maxdepth 3 -path '*/odoo/release.py' -printf '%h\n' | head -n 1)"
+    [ -n "$dir" ] || { echo "$source holds no Odoo source (no odoo/release.py)" >&2; return 1; }
+    dirname "$dir"
+}
+
 as_postgres() {
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -n -u postgres "$@"; fi
 }

@@ -11,12 +11,9 @@ cd "$REPO"
 DB="${DB:-acct_firm_demo}"
 PORT="${PORT:-8069}"
 
+ensure_odoo || exit 2
 install_python_deps
-if ! odoo_importable; then
-    echo "Odoo 18 is not importable by $PYTHON: install it from its source first (README)." >&2
-    exit 2
-fi
-ensure_postgres
+ensure_postgres || exit 2
 ensure_wkhtmltopdf
 
 if ! psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
