@@ -4,7 +4,7 @@
     "name": "Accounting Firm: Client Portal",
     "summary": "My accounting: the firm's clients download, upload, ask and follow their "
     "work on the portal",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Accounting Firm",
     "website": "https://github.com/acct-firm-suite/acct-firm-suite",
     "author": "Accounting Firm Suite contributors",
@@ -15,9 +15,26 @@
         "python": ["acct_firm_core"],
     },
     "data": [
+        "security/ir.model.access.csv",
+        "security/acct_client_portal_security.xml",
+        "data/acct_client_portal_data.xml",
+        "data/acct_portal_log_cron.xml",
         "views/acct_client_portal_templates.xml",
+        "views/acct_client_document_views.xml",
+        "views/acct_portal_log_views.xml",
+        "views/acct_upload_request_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": [
-        "demo/res_users_demo.xml",
+        "demo/acct_client_portal_demo.xml",
     ],
+    "assets": {
+        "web.assets_frontend": [
+            "acct_client_portal/static/src/js/upload_dropzone.js",
+        ],
+        "web.assets_tests": [
+            "acct_client_portal/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -37,7 +37,6 @@
         "views/acct_timesheet_preset_views.xml",
         "views/account_analytic_line_views.xml",
         "views/acct_timesheet_timer_views.xml",
-        "security/acct_firm_crm_registers_security.xml",
         "data/acct_document_category_data.xml",
         "data/acct_firm_crm_registers_data.xml",
         "report/acct_handover_protocol_report.xml",

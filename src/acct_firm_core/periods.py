@@ -152,3 +152,11 @@ def parse_period_code(code: str) -> tuple[str, datetime.date]:
         return "year", datetime.date(year, 1, 1)
     except ValueError as exc:  # e.g. '2026-13' or '2026-02-30'
         raise ValueError(f"Invalid period code {code!r}: {exc}.")
+
+
+def month_start(year, month=None) -> datetime.date | None:
+    """First day of a document's period: the month given, or January of a whole-year
+    document (``month`` empty). None for a year outside 1900-2999, which forms refuse."""
+    if not year or not 1900 <= int(year) <= 2999:
+        return None
+    return datetime.date(int(year), int(month or 1), 1)

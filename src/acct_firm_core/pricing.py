@@ -414,3 +414,15 @@ def period_fee(
         minimum_applied=minimum_applied,
         cap_applied=cap_applied,
     )
+
+
+def received_quantities(protocol_counts: dict, upload_counts: dict) -> dict:
+    """Documents received per ``(client, kind, period)`` from both sources, counted once.
+
+    A period and kind that a confirmed handover protocol counts keeps the protocol's count:
+    the protocol is the count both sides signed for everything that arrived, uploads
+    included. A client's portal uploads count only where no protocol covers the period.
+    """
+    merged = dict(upload_counts)
+    merged.update(protocol_counts)
+    return merged

@@ -130,3 +130,12 @@ def test_bad_input_raises_value_error():
         period_code("year", date(2026, 2, 1))
     with pytest.raises(ValueError, match="do not repeat"):
         next_period("event", date(2026, 2, 1))
+
+
+def test_month_start_of_a_document_period():
+    from acct_firm_core.periods import month_start
+
+    assert month_start(2026, "3") == date(2026, 3, 1)
+    assert month_start(2026, None) == date(2026, 1, 1)
+    assert month_start(1800, "1") is None
+    assert month_start(0) is None

@@ -435,3 +435,17 @@ def test_proration_factor_invalid_dates():
     with pytest.raises(PricingError) as info:
         proration_factor(SEP_1, SEP_30, datetime.date(2025, 9, 20), datetime.date(2025, 9, 10))
     assert info.value.code == "invalid_period" and info.value.params["field"] == "service"
+
+
+def test_received_quantities_count_a_period_once_and_the_protocol_wins():
+    from acct_firm_core.pricing import received_quantities
+
+    protocols = {(1, "issued_invoices", "2026-10-01"): 40}
+    uploads = {
+        (1, "issued_invoices", "2026-10-01"): 12,
+        (1, "issued_invoices", "2026-11-01"): 7,
+    }
+    assert received_quantities(protocols, uploads) == {
+        (1, "issued_invoices", "2026-10-01"): 40,
+        (1, "issued_invoices", "2026-11-01"): 7,
+    }

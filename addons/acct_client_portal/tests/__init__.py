@@ -1,1 +1,7 @@
-from . import test_portal_accounting
+from . import (
+    test_portal_accounting,
+    test_portal_attacks,
+    test_portal_documents,
+    test_portal_tours,
+    test_portal_uploads,
+)

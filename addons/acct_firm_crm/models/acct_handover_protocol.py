@@ -1,5 +1,7 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -142,13 +144,23 @@ class AcctHandoverProtocol(models.Model):
 
     @api.model
     def _confirmed_counts(self, client_ids, date_from, date_to):
-        """Documents received from clients on confirmed protocols, per client and kind.
+        """Documents received from clients, per client and kind, for per-document billing.
 
-        Counts the lines of confirmed protocols that received documents from ``client_ids``
-        (returns to the client are not work done) whose period (the month the documents
-        belong to) starts between ``date_from`` and ``date_to``, both included.
-        Returns ``{(client_id, document_kind_code): count}`` from one grouped query.
+        Sums :meth:`_received_counts_by_period` over the periods (the months the documents
+        belong to) that start between ``date_from`` and ``date_to``, both included.
+        Returns ``{(client_id, document_kind_code): count}``.
         """
+        totals = defaultdict(int)
+        counts = self._received_counts_by_period(client_ids, date_from, date_to)
+        for (client_id, code, _period_start), count in counts.items():
+            totals[(client_id, code)] += count
+        return dict(totals)
+
+    @api.model
+    def _received_counts_by_period(self, client_ids, date_from, date_to):
+        """``{(client_id, kind_code, period_start): count}`` from one grouped query over the
+        lines of confirmed protocols that received documents from ``client_ids`` (returns to
+        the client are not work done). Other sources of received documents extend this."""
         groups = (
             self.env["acct.handover.protocol.line"]
             .sudo()
@@ -160,8 +172,10 @@ class AcctHandoverProtocol(models.Model):
                     ("period_start", ">=", date_from),
                     ("period_start", "<=", date_to),
                 ],
-                ["client_id", "kind_code"],
+                ["client_id", "kind_code", "period_start:day"],
                 ["count:sum"],
             )
         )
-        return {(client.id, code): total for client, code, total in groups}
+        return {
+            (client.id, code, period_start): total for client, code, period_start, total in groups
+        }

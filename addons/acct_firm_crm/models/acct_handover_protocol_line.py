@@ -1,11 +1,12 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import datetime
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+
+from acct_firm_core.periods import month_start
 
 from .acct_client_document import MONTHS
 
@@ -64,10 +65,7 @@ class AcctHandoverProtocolLine(models.Model):
     @api.depends("period_year", "period_month")
     def _compute_period_start(self):
         for line in self:
-            if 1900 <= (line.period_year or 0) <= 2999:
-                line.period_start = datetime.date(line.period_year, int(line.period_month or 1), 1)
-            else:
-                line.period_start = False
+            line.period_start = month_start(line.period_year, line.period_month)
 
     @api.constrains("count", "period_year")
     def _check_count_and_year(self):
