@@ -43,7 +43,7 @@ for arg in "${run_args[@]}"; do
     if [ "$arg" = --list ]; then exec "$PYTHON" "$REPO/tests/perf/run.py" --list; fi
 done
 
-odoo_importable || { echo "Odoo 18 is not importable by $PYTHON: no benchmark can run" >&2; exit 2; }
+ensure_odoo || { echo "No Odoo 18 could be had: no benchmark can run" >&2; exit 2; }
 ensure_postgres || exit 2
 
 db_exists() { [ "$(psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'")" = 1 ]; }

@@ -1,8 +1,10 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
-import io
+import tempfile
 import zipfile
+
+from werkzeug.wsgi import wrap_file
 
 from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError
@@ -15,6 +17,7 @@ from acct_firm_core.uploads import PREVIEW_KINDS, sniff_kind
 
 DOCUMENTS_PER_PAGE = 40
 UPLOAD_ROWS = 3
+ZIP_IN_MEMORY = 16 * 1024 * 1024
 
 
 class AccountingPortal(CustomerPortal):
@@ -270,14 +273,31 @@ class AccountingPortal(CustomerPortal):
         documents = request.env["acct.client.document"].search([("year", "=", year)])
         if not documents:
             raise request.not_found()
-        buffer = io.BytesIO()
+        # The files are read one at a time and the archive spills to disk when large, so a
+        # year of scans does not sit in memory.
+        attachments = (
+            request.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "acct.client.document"),
+                    ("res_id", "in", documents.ids),
+                    ("res_field", "=", "file"),
+                ]
+            )
+        )
+        attachment_of = {attachment.res_id: attachment for attachment in attachments}
+        spool = tempfile.SpooledTemporaryFile(max_size=ZIP_IN_MEMORY)
         used = set()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for document in documents.sudo().with_context(bin_size=False):
-                name = _unique_name(
-                    f"{document.category_id.name}/{document.file_name or document.name}", used
-                )
-                archive.writestr(name, _b64decode(document.file))
+        with zipfile.ZipFile(spool, "w", zipfile.ZIP_DEFLATED) as archive:
+            for document in documents:
+                attachment = attachment_of.get(document.id)
+                if attachment:
+                    name = f"{document.category_id.name}/{document.file_name or document.name}"
+                    archive.writestr(
+                        _unique_name(name, used), attachment.with_prefetch([attachment.id]).raw
+                    )
+        spool.seek(0)
         request.env["acct.portal.log"]._log(
             "download_zip",
             client_id=client.id,
@@ -287,7 +307,7 @@ class AccountingPortal(CustomerPortal):
         )
         filename = f"{client.acct_client_code or 'documents'}-{year}.zip"
         return request.make_response(
-            buffer.getvalue(),
+            wrap_file(request.httprequest.environ, spool),
             headers=[
                 ("Content-Type", "application/zip"),
                 ("Content-Disposition", http.content_disposition(filename)),

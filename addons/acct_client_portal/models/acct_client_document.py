@@ -78,17 +78,24 @@ class AcctClientDocument(models.Model):
         self.env["acct.upload.request"].sudo().search(
             [("client_id", "=", client.id), ("state", "=", "open")]
         )._fulfil_with(documents)
-        client = client.sudo()
-        accountant = client.acct_accountant_id
+        accountant = client.sudo().acct_accountant_id
+        # Written for the firm: in the accountant's language (else the firm's), not in the
+        # language of the client who uploads.
+        firm_lang = accountant.lang or self.env.company.sudo().partner_id.lang or self.env.lang
+        client = client.sudo().with_context(lang=firm_lang)
         items = Markup("").join(
             Markup("<li>%s (%s, %s)</li>")
-            % (doc.file_name, doc.category_id.name, doc._period_label())
+            % (
+                doc.file_name,
+                doc.with_context(lang=firm_lang).category_id.name,
+                doc._period_label(),
+            )
             for doc in documents
         )
         client.message_post(
             body=Markup("<p>%s</p><ul>%s</ul>")
             % (
-                self.env._(
+                client.env._(
                     "%(user)s uploaded %(count)s document(s) on the portal.",
                     user=user.name,
                     count=len(documents),
@@ -105,7 +112,7 @@ class AcctClientDocument(models.Model):
             client.activity_schedule(
                 activity_type_id=activity_type.id,
                 user_id=accountant.id,
-                note=self.env._("Documents uploaded by the client on the portal."),
+                note=client.env._("Documents uploaded by the client on the portal."),
             )
         return documents
 

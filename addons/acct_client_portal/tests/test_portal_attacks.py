@@ -5,8 +5,9 @@ category, a deleted or hidden document, a token, a forged JSON-RPC call, an arch
 Each attack is refused and the body holds none of the victim's data."""
 
 import contextlib
+import xmlrpc.client
 
-from odoo.tests import tagged
+from odoo.tests import get_db_name, tagged
 from odoo.tests.common import JsonRpcException
 
 from .common import PDF, AcctPortalCommon
@@ -278,3 +279,33 @@ class TestPortalAttacks(AcctPortalCommon):
                 [[self.owner_x.id], {"groups_id": [(4, self.env.ref("base.group_user").id)]}],
             )
         self.assertFalse(self.owner_x.has_group("base.group_user"))
+
+    def test_a_portal_login_needs_a_second_factor_when_the_firm_requires_it(self):
+        self.env["ir.config_parameter"].sudo().set_param("auth_totp.policy", "all_required")
+        self.authenticate(None, None)
+        page = self.url_open("/web/login").text
+        marker = 'name="csrf_token" value="'
+        start = page.index(marker) + len(marker)
+        response = self.url_open(
+            "/web/login",
+            data={
+                "login": self.owner_x.login,
+                "password": self.owner_x.login + "_pw",
+                "csrf_token": page[start : page.index('"', start)],
+            },
+            allow_redirects=False,
+        )
+        self.assertIn("/web/login/totp", response.headers.get("Location", ""))
+        # Half logged in, the documents are still out of reach: back to the login page.
+        response = self.url_open(
+            f"/my/accounting/documents/{self.x_balance.id}/download", allow_redirects=False
+        )
+        self.assertEqual(response.status_code, 303)
+        self.assertIn("/web/login", response.headers["Location"])
+        self.assertNotIn(b"X-BALANCE", response.content)
+        # Nor does XML-RPC with the password get in.
+        uid = self.owner_x.id
+        with self.assertRaises(xmlrpc.client.Fault):
+            self.xmlrpc_object.execute_kw(
+                get_db_name(), uid, self.owner_x.login + "_pw", "res.users", "read", [uid]
+            )

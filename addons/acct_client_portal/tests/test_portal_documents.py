@@ -159,3 +159,21 @@ class TestPortalDocuments(AcctPortalCommon):
         log_page = self.url_open("/my/accounting/log").text
         self.assertNotIn("x-payroll-2025.pdf", log_page)
         self.assertNotIn("x-balance-2025.pdf", log_page)
+
+    def test_the_retention_job_removes_only_rows_past_their_years(self):
+        Log = self.env["acct.portal.log"]
+        old, recent = Log.create(
+            [
+                {"event": "download", "result": "done", "client_id": self.client_x.id},
+                {"event": "upload", "result": "refused", "client_id": self.client_x.id},
+            ]
+        )
+        self.env.company.acct_portal_log_retention_years = 10
+        eleven_years_ago = datetime.datetime.now() - datetime.timedelta(days=11 * 366)
+        self.env.cr.execute(
+            "UPDATE acct_portal_log SET create_date = %s WHERE id = %s", (eleven_years_ago, old.id)
+        )
+        Log._cron_purge_old_rows()
+        Log._cron_purge_old_rows()  # a second run finds nothing more to do
+        self.assertFalse(old.exists())
+        self.assertTrue(recent.exists())
