@@ -156,7 +156,7 @@ def _start_server(db_name, port, logfile):
         try:
             if requests.get(f"http://127.0.0.1:{port}/web/login", timeout=5).status_code == 200:
                 return server
-        except requests.ConnectionError:
+        except requests.RequestException:  # not listening yet, or still loading
             pass
         if server.poll() is not None:
             raise RuntimeError(f"the Odoo server stopped (exit {server.returncode}); see {logfile}")
