@@ -7,7 +7,9 @@ so an upgrade does not rewrite them by itself: rewrite their statutory fields (d
 instalments, article, official source, note) from the catalogue file, and move the open,
 not yet due tasks of any type whose rule changed. Done and cancelled tasks are not touched.
 The new types (notice of a termination, the two rebate reminders) are created by the data
-load like on a new install.
+load like on a new install; the existing firm clients then get the client obligations their
+profile calls for (an employer the notice after a termination; the rebate reminders only
+once the firm ticks them).
 """
 
 import logging
@@ -26,3 +28,6 @@ def migrate(cr, version):
         ", ".join(changed.mapped("code")) or "none",
         len(moved),
     )
+    clients = env["res.partner"].search([("acct_is_firm_client", "=", True)])
+    created = clients._acct_sync_obligations()
+    _logger.info("%s client obligation(s) added for %s firm client(s).", len(created), len(clients))
