@@ -4,7 +4,7 @@
     "name": "Accounting Firm: Back Office",
     "summary": "Client tax profiles, statutory deadlines, time, registers and billing "
     "of an accounting firm",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Accounting Firm",
     "website": "https://github.com/acct-firm-suite/acct-firm-suite",
     "author": "Accounting Firm Suite contributors",
@@ -24,6 +24,7 @@
         "data/acct_obligation_type_data.xml",
         "data/acct_statutory_cron.xml",
         "views/acct_obligation_type_views.xml",
+        "views/res_partner_rebate_views.xml",
         "views/acct_nonworking_day_views.xml",
         "views/acct_client_obligation_views.xml",
         "views/project_task_views.xml",

@@ -607,6 +607,12 @@ CATALOGUE_EXPECTED = {
         ("2026-04-08", "2026-04-11", "2026-04-14"),  # Holy Saturday .. Easter Monday
         ("2027-04-28", "2027-05-01", "2027-05-05"),
     ],
+    # КТ чл. 62, ал. 5: 7 days after a termination.
+    "EV_EMPL_TERMINATION": [
+        ("2025-12-24", "2025-12-31", "2026-01-05"),  # 31.12 and 02.01 one-off, 01.01
+        ("2026-04-03", "2026-04-10", "2026-04-14"),  # Good Friday .. Easter Monday
+        ("2027-01-15", "2027-01-22", "2027-01-22"),
+    ],
     "EV_SELFINS_START": [
         ("2025-09-01", "2025-09-08", "2025-09-09"),  # 6 Sep (Sat) observed on Mon 8 Sep
         ("2026-12-18", "2026-12-25", "2026-12-29"),
@@ -621,6 +627,18 @@ CATALOGUE_EXPECTED = {
         ("2025-04-22", "2025-05-10", "2025-05-12"),
         ("2026-12-03", "2027-01-10", "2027-01-11"),
         ("2027-08-19", "2027-09-10", "2027-09-10"),
+    ],
+    # Optional rebate reminders: ЗДДФЛ чл. 53, ал. 3 (31 March of the next year) and
+    # ЗМДТ чл. 28, ал. 2 / чл. 60, ал. 1 (30 April of the tax year).
+    "BG_PIT_REBATE": [
+        ("2024-01-01", "2025-03-31", "2025-03-31"),
+        ("2025-01-01", "2026-03-31", "2026-03-31"),
+        ("2026-01-01", "2027-03-31", "2027-03-31"),
+    ],
+    "BG_LOCAL_REBATE": [
+        ("2025-01-01", "2025-04-30", "2025-04-30"),
+        ("2026-01-01", "2026-04-30", "2026-04-30"),
+        ("2027-01-01", "2027-04-30", "2027-05-05"),  # Good Friday, then the Easter block
     ],
 }
 
@@ -642,9 +660,10 @@ SECOND_INSTALMENTS = [
 
 
 def test_bulgarian_catalogue_rules():
-    # Every row of bg-statutory.md §1.2 (the table has 27 rows), and nothing else.
+    # The 27 rows of the research table, the notice after a termination and the two
+    # optional rebate reminders, and nothing else.
     assert set(BG_DUE_RULES) == set(CATALOGUE_EXPECTED)
-    assert len(BG_DUE_RULES) == 27
+    assert len(BG_DUE_RULES) == 30
     for code, entry in BG_DUE_RULES.items():
         validate_rule(entry["rule"], entry["periodicity"])
         for start, legal, effective in CATALOGUE_EXPECTED[code]:

@@ -2,13 +2,21 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import datetime
 
+from lxml import etree
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.misc import file_path
 
 from acct_firm_core import calendar, periods
 
 from .acct_power_attorney import AUTHORITIES
 from .res_partner import ACCT_PROFILE_FLAGS
+
+CATALOGUE_FILE = "acct_firm_crm/data/acct_obligation_type_data.xml"
+# What the law says, as opposed to what the firm tunes (lead time, role, checklist): a
+# version that corrects the catalogue rewrites these on the records it shipped.
+STATUTORY_FIELDS = ("due_rule", "instalment_rules", "legal_reference", "source_url", "note")
 
 
 class AcctObligationType(models.Model):
@@ -92,8 +100,15 @@ class AcctObligationType(models.Model):
         help="Where the obligation is filed: its tasks are flagged for a client that has no "
         "active power of attorney before this authority.",
     )
-    legal_reference = fields.Char()
-    note = fields.Text()
+    legal_reference = fields.Char(
+        help="The article and paragraph that state the deadline, e.g. ЗДДС чл. 125, ал. 5."
+    )
+    source_url = fields.Char(
+        "Official source",
+        help="Address of the official page or of the law text that states the deadline, so "
+        "a reviewer can check the rule.",
+    )
+    note = fields.Text(translate=True)
     checklist_item_ids = fields.One2many(
         "acct.obligation.checklist.item", "obligation_type_id", string="Checklist"
     )
@@ -122,6 +137,20 @@ class AcctObligationType(models.Model):
                             error=str(exc),
                         )
                     ) from exc
+
+    @api.constrains("source_url")
+    def _check_source_url(self):
+        for kind in self:
+            url = (kind.source_url or "").strip()
+            if url and (not url.startswith(("https://", "http://")) or " " in url):
+                raise ValidationError(
+                    self.env._(
+                        "The official source of %(type)s must be a web address starting with "
+                        "https:// or http://, got %(url)s.",
+                        type=kind.display_name,
+                        url=url,
+                    )
+                )
 
     @api.constrains("applicability")
     def _check_applicability(self):
@@ -224,6 +253,85 @@ class AcctObligationType(models.Model):
                 effective = working_calendar.effective(legal, self.country_id)
                 result.append((code, start, legal, effective))
         return result
+
+    def _legal_date_of(self, period_code):
+        """The legal date the current rule gives the task of ``period_code`` ('2026-03',
+        '2026/2' for an instalment, '2026-03-05' for an event); None when it has none."""
+        self.ensure_one()
+        code, _sep, number = period_code.partition("/")
+        _periodicity, start = periods.parse_period_code(code)
+        rule = self.due_rule
+        if number:
+            rules = self._instalment_rule_list()
+            index = int(number) - 1
+            rule = rules[index] if 0 <= index < len(rules) else None
+        return calendar.legal_due_date(rule, start) if rule else None
+
+    def _recompute_open_task_dates(self, today=None):
+        """Give the open tasks of these types that are not due yet the dates of the current
+        due rule, after the rule changed. Done and cancelled tasks, and tasks whose legal
+        date has passed, keep the date they were worked against. Returns the tasks moved."""
+        today = today or fields.Date.context_today(self)
+        tasks = self.env["project.task"].search(
+            [
+                *self.env["project.task"]._acct_open_domain(),
+                ("acct_obligation_type_id", "in", self.ids),
+                ("acct_legal_date", ">=", today),
+            ]
+        )
+        working_calendar = self.env["acct.nonworking.day"]._working_calendar()
+        moved = self.env["project.task"]
+        for task in tasks:
+            kind = task.acct_obligation_type_id
+            try:
+                legal = kind._legal_date_of(task.acct_period_code or "")
+            except ValueError:
+                continue  # a hand-made code: nothing to recompute from
+            if not legal or legal == task.acct_legal_date:
+                continue
+            effective = working_calendar.effective(legal, kind.country_id)
+            task.write(
+                {
+                    "acct_legal_date": legal,
+                    "acct_effective_date": effective,
+                    "date_deadline": deadline_datetime(effective),
+                    "acct_reminder_sent": False,
+                }
+            )
+            moved |= task
+        return moved
+
+    @api.model
+    def _catalogue_statutory_values(self, path=None):
+        """``{xmlid: {field: value}}`` of the statutory fields of the shipped catalogue."""
+        tree = etree.parse(path or file_path(CATALOGUE_FILE))
+        rows = {}
+        for record in tree.iter("record"):
+            if record.get("model") != self._name:
+                continue
+            values = dict.fromkeys(STATUTORY_FIELDS, False)
+            for field in record.iter("field"):
+                if field.get("name") in values:
+                    values[field.get("name")] = (field.text or "").strip() or False
+            rows[record.get("id")] = values
+        return rows
+
+    @api.model
+    def _refresh_catalogue(self, path=None, today=None):
+        """Bring the shipped records (noupdate) in line with the catalogue file: rewrite the
+        statutory fields, then move the open, not yet due tasks of the types whose rule
+        changed. Lead times, roles and checklists stay as the firm set them.
+        Returns ``(types whose rule changed, tasks moved)``."""
+        changed = self.browse()
+        for xmlid, values in self._catalogue_statutory_values(path).items():
+            kind = self.env.ref(f"acct_firm_crm.{xmlid}", raise_if_not_found=False)
+            if not kind:
+                continue
+            old_rules = (kind.due_rule, kind.instalment_rules or False)
+            kind.with_context(lang="en_US").write(values)
+            if old_rules != (kind.due_rule, kind.instalment_rules or False):
+                changed |= kind
+        return changed, changed._recompute_open_task_dates(today)
 
     # ----------------------------------------------------------------------------------
     # Actions

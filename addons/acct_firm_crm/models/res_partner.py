@@ -27,7 +27,11 @@ ACCT_PROFILE_FLAGS = (
     "acct_inactive",
     "acct_owns_real_estate",
     "acct_owns_vehicles",
+    "acct_rebate_reminders",
 )
+# Flags that are the firm's choice for the client, not a fact of its legal form: a change of
+# the legal form leaves them alone.
+ACCT_OPTION_FLAGS = ("acct_rebate_reminders",)
 
 # What a legal form usually implies. Only a starting point: an ООД may or may not be VAT
 # registered or an employer, so the accountant confirms every flag (bg-statutory.md §1.3).
@@ -147,6 +151,13 @@ class ResPartner(models.Model):
     acct_inactive = fields.Boolean("No activity this year")
     acct_owns_real_estate = fields.Boolean("Owns real estate")
     acct_owns_vehicles = fields.Boolean("Owns vehicles")
+    acct_rebate_reminders = fields.Boolean(
+        "Rebate reminders",
+        tracking=True,
+        help="Remind of the 5% rebates the law gives: the annual income tax return filed "
+        "electronically and the tax paid by 31 March; the whole year's real-estate and "
+        "vehicle tax paid by 30 April. Off unless ticked.",
+    )
     acct_accountant_id = fields.Many2one(
         "res.users",
         string="Responsible accountant",
@@ -172,7 +183,8 @@ class ResPartner(models.Model):
             return
         defaults = LEGAL_FORM_DEFAULTS[self.acct_legal_form]
         for flag in ACCT_PROFILE_FLAGS:
-            self[flag] = flag in defaults
+            if flag not in ACCT_OPTION_FLAGS:
+                self[flag] = flag in defaults
         if "acct_cit_payer" not in defaults:
             self.acct_cit_advance_regime = "none"
 

@@ -1,0 +1,33 @@
+# Copyright 2026 Accounting Firm Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""18.0.1.1.0: the statutory catalogue checked against the law in force in 2026.
+
+The obligation types are shipped with noupdate (the firm tunes lead times and checklists),
+so an upgrade does not rewrite them by itself: rewrite their statutory fields (due rule,
+instalments, article, official source, note) from the catalogue file, and move the open,
+not yet due tasks of any type whose rule changed. Done and cancelled tasks are not touched.
+The new types (notice of a termination, the two rebate reminders) are created by the data
+load like on a new install; the existing firm clients then get the client obligations their
+profile calls for (an employer the notice after a termination; the rebate reminders only
+once the firm ticks them).
+"""
+
+import logging
+
+from odoo import SUPERUSER_ID, api
+
+_logger = logging.getLogger(__name__)
+
+
+def migrate(cr, version):
+    env = api.Environment(cr, SUPERUSER_ID, {"active_test": False})
+    changed, moved = env["acct.obligation.type"]._refresh_catalogue()
+    _logger.info(
+        "Statutory catalogue refreshed: %s rule(s) changed (%s), %s open task(s) moved.",
+        len(changed),
+        ", ".join(changed.mapped("code")) or "none",
+        len(moved),
+    )
+    clients = env["res.partner"].search([("acct_is_firm_client", "=", True)])
+    created = clients._acct_sync_obligations()
+    _logger.info("%s client obligation(s) added for %s firm client(s).", len(created), len(clients))
