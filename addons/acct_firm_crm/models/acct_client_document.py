@@ -63,6 +63,10 @@ class AcctClientDocument(models.Model):
         for document in self:
             document.retention_class = document.category_id.retention_class or "other"
 
+    @api.constrains("client_id")
+    def _check_firm_client(self):
+        self.client_id._acct_ensure_firm_client(self.env._("a client document"))
+
     @api.constrains("year")
     def _check_year(self):
         for document in self:

@@ -91,7 +91,11 @@ class AcctHandoverProtocolLine(models.Model):
         # The archive folder may still be filled in once the documents are shelved.
         if set(vals) - {"archive_folder_id"}:
             self.protocol_id.filtered(lambda p: p.state != "draft")._raise_not_draft()
-        return super().write(vals)
+        res = super().write(vals)
+        if "protocol_id" in vals:
+            # Nor can a draft line be moved into a confirmed protocol.
+            self.protocol_id.filtered(lambda p: p.state != "draft")._raise_not_draft()
+        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):

@@ -55,6 +55,10 @@ class AcctComplaint(models.Model):
         "res.users", string="Responsible", tracking=True, default=lambda self: self.env.user
     )
 
+    @api.constrains("client_id")
+    def _check_firm_client(self):
+        self.client_id._acct_ensure_firm_client(self.env._("a complaint"))
+
     @api.model_create_multi
     def create(self, vals_list):
         complaints = super().create(vals_list)
