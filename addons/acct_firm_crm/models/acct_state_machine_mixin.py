@@ -59,6 +59,7 @@ class AcctStateMachineMixin(models.AbstractModel):
     _acct_action_fields = ()
 
     acct_allowed_actions = fields.Char(
+        string="Allowed actions",
         compute="_compute_acct_allowed_actions",
         help="The actions the state allows now, as |action|action|: the form's buttons use it.",
     )
