@@ -489,6 +489,35 @@ class TestOwnClients(AttackCommon):
             self.others[0].ids,
         )
 
+    def test_statutory_tasks_of_other_clients_are_hidden(self):
+        project = self.env["project.project"].create({"name": "Statutory deadlines"})
+        Task = self.env["project.task"]
+        theirs = Task.create(
+            {"name": "VAT return", "project_id": project.id, "acct_client_id": self.client.id}
+        )
+        mine = Task.create(
+            {"name": "VAT return", "project_id": project.id, "acct_client_id": self.mine.id}
+        )
+        office = Task.create({"name": "Office move", "project_id": project.id})
+        domain = [("project_id", "=", project.id)]
+        self.assertEqual(
+            sorted(self._rpc(self.own, "project.task", "search", domain)),
+            sorted((mine | office).ids),
+        )
+        self._refused(self.own, theirs, "read", ["name"], error=ACCESS_ERROR)
+        self._refused(self.own, theirs, "write", {"name": "x"}, error=ACCESS_ERROR)
+        self.assertEqual(
+            sorted(self._rpc(self.accountant, "project.task", "search", domain)),
+            sorted((theirs | mine | office).ids),
+        )
+        # An employee outside the firm's groups sees no statutory task.
+        try:
+            seen = self._rpc(self.employee, "project.task", "search", domain)
+        except JsonRpcException as error:
+            self.assertEqual(str(error), ACCESS_ERROR)
+        else:
+            self.assertFalse(set(seen) & set((theirs | mine).ids))
+
     def test_all_clients_accountant_reaches_every_client(self):
         for records in self.others[:6] + self.mine_registers:
             if not records:
