@@ -13,6 +13,7 @@ class AcctArchiveFolder(models.Model):
     _description = "Archive folder"
     _inherit = ["acct.state.machine.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "code desc"
+    _check_company_auto = True
     _acct_transitions = {
         "lend": (("archived",), ("lent",)),
         "back": (("lent",), ("archived",)),
@@ -26,8 +27,13 @@ class AcctArchiveFolder(models.Model):
 
     code = fields.Char(required=True, readonly=True, copy=False, default="/", index=True)
     name = fields.Char(string="Title", tracking=True)
+    # The firm's company that keeps the register entry (multi-company: the company rule).
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
     client_id = fields.Many2one(
         "res.partner",
+        check_company=True,
         required=True,
         index=True,
         ondelete="restrict",

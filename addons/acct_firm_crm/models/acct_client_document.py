@@ -15,10 +15,16 @@ class AcctClientDocument(models.Model):
     _description = "Client document"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "year desc, month desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
+    # The firm's company that keeps the register entry (multi-company: the company rule).
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
     client_id = fields.Many2one(
         "res.partner",
+        check_company=True,
         required=True,
         index=True,
         ondelete="restrict",

@@ -14,6 +14,7 @@ class AcctHandoverProtocol(models.Model):
     _description = "Handover protocol"
     _inherit = ["acct.state.machine.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
+    _check_company_auto = True
     # Confirmed protocols are what the firm received and bills: cancelling keeps them.
     _acct_transitions = {
         "confirm": (("draft",), ("confirmed",)),
@@ -24,8 +25,13 @@ class AcctHandoverProtocol(models.Model):
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/", index=True
     )
+    # The firm's company that keeps the register entry (multi-company: the company rule).
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
     client_id = fields.Many2one(
         "res.partner",
+        check_company=True,
         required=True,
         index=True,
         ondelete="restrict",

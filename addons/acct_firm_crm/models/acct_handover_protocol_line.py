@@ -24,6 +24,7 @@ class AcctHandoverProtocolLine(models.Model):
     )
     sequence = fields.Integer(default=10)
     client_id = fields.Many2one(related="protocol_id.client_id", store=True, index=True)
+    company_id = fields.Many2one(related="protocol_id.company_id", store=True, index=True)
     state = fields.Selection(related="protocol_id.state")
     category_id = fields.Many2one("acct.document.category", string="Document kind", required=True)
     # Stored so that billing counts per kind code in one grouped query.

@@ -39,6 +39,7 @@ class AcctPowerAttorney(models.Model):
     _description = "Power of attorney"
     _inherit = ["acct.state.machine.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "effective_end, id desc"
+    _check_company_auto = True
     # "refresh" is the daily move of an activated authorisation along its dates.
     _acct_transitions = {
         "activate": (("draft",), ("active", "expiring", "expired")),
@@ -50,8 +51,13 @@ class AcctPowerAttorney(models.Model):
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/", index=True
     )
+    # The firm's company that keeps the register entry (multi-company: the company rule).
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
     principal_id = fields.Many2one(
         "res.partner",
+        check_company=True,
         required=True,
         index=True,
         ondelete="restrict",

@@ -534,3 +534,29 @@ class TestOwnClients(AttackCommon):
             self._refused(self.employee, records, "read", ["display_name"], error=ACCESS_ERROR)
             with self.assertRaises(JsonRpcException):
                 self._rpc(self.employee, records._name, "search", [])
+
+
+@tagged("post_install", "-at_install")
+class TestCompanies(AttackCommon):
+    def test_registers_of_another_company_are_out_of_reach(self):
+        other = self.env["res.company"].create({"name": "Second Office OOD"})
+        values = {
+            "name": "Payroll 01/2026",
+            "client_id": self.client.id,
+            "category_id": self.payroll.id,
+            "file": base64.b64encode(b"%PDF-1.4").decode(),
+        }
+        document = self.env["acct.client.document"].create(dict(values, company_id=other.id))
+        folder = self.env["acct.archive.folder"].create(
+            {"client_id": self.client.id, "company_id": other.id}
+        )
+        for records in (document, folder):
+            domain = [("id", "=", records.id)]
+            self.assertEqual(self._rpc(self.accountant, records._name, "search", domain), [])
+            self._refused(self.accountant, records, "read", ["display_name"], error=ACCESS_ERROR)
+        self._refused_create(
+            self.accountant,
+            "acct.client.document",
+            dict(values, company_id=other.id),
+            ACCESS_ERROR,
+        )
