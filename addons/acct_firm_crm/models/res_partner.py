@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 # The applicability flags of bg-statutory.md §1.3, in the order the form shows them. The
 # obligation catalogue names them in its applicability, so they are the engine's vocabulary.
@@ -42,6 +42,9 @@ LEGAL_FORM_DEFAULTS = {
     "self_insured": {"acct_self_insured"},
     "other": set(),
 }
+
+# The firm's people in charge of a client: they decide who reaches its registers.
+ACCT_PEOPLE_FIELDS = {"acct_accountant_id", "acct_reviewer_id", "acct_payroll_accountant_id"}
 
 FIGURE_FIELDS = (
     "acct_revenue_12m",
@@ -259,6 +262,19 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
+        # The people in charge open the client's registers to an "own clients" accountant: the
+        # firm ("all clients" accountants and managers) chooses them, not the accountant.
+        if (
+            ACCT_PEOPLE_FIELDS & set(vals)
+            and not self.env.su
+            and not self.env.user.has_group("acct_firm_crm.group_acct_firm_all_clients")
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only the firm's managers and \"all clients\" accountants choose a client's "
+                    "responsible accountant, reviewer and payroll accountant."
+                )
+            )
         res = super().write(vals)
         if {"acct_is_firm_client", "acct_cit_advance_regime", *ACCT_PROFILE_FLAGS} & set(vals):
             self.filtered("acct_is_firm_client")._acct_sync_obligations()

@@ -472,6 +472,26 @@ class TestOwnClients(AttackCommon):
         response = self.url_open(f"/web/content/acct.client.document/{own_document.id}/file")
         self.assertEqual(response.status_code, 200)
 
+    def test_the_people_in_charge_are_chosen_by_the_firm_only(self):
+        for name in ("acct_accountant_id", "acct_reviewer_id", "acct_payroll_accountant_id"):
+            self._refused(self.own, self.client, "write", {name: self.own.id}, error=ACCESS_ERROR)
+        self.assertEqual(
+            self._rpc(
+                self.own, "acct.client.document", "search", [("client_id", "=", self.client.id)]
+            ),
+            [],
+        )
+        # An "all clients" accountant assigns them.
+        self._rpc(
+            self.accountant,
+            "res.partner",
+            "write",
+            self.client.ids,
+            {"acct_reviewer_id": self.own.id},
+        )
+        self.env.invalidate_all()
+        self.assertEqual(self.client.acct_reviewer_id, self.own)
+
     def test_following_a_client_is_granted_by_the_firm_only(self):
         user = self.own
         before = self.client.message_partner_ids
