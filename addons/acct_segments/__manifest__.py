@@ -16,6 +16,7 @@
     },
     "data": [
         "security/ir.model.access.csv",
+        "security/acct_segments_client_rules.xml",
         "data/acct_segment_metric_data.xml",
         "views/acct_segment_metric_views.xml",
         "data/acct_segment_rule_data.xml",

@@ -1,3 +1,5 @@
+# The mixin first: the registers below inherit it.
+from . import acct_state_machine_mixin  # isort: skip
 from . import (
     account_analytic_line,
     account_move,

@@ -11,16 +11,29 @@ class AcctArchiveFolder(models.Model):
 
     _name = "acct.archive.folder"
     _description = "Archive folder"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["acct.state.machine.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "code desc"
+    _check_company_auto = True
+    _acct_transitions = {
+        "lend": (("archived",), ("lent",)),
+        "back": (("lent",), ("archived",)),
+        "return_client": (("archived", "lent"), ("returned",)),
+        "destroy": (("archived",), ("destroyed",)),
+    }
+    _acct_action_fields = ("lent_to_id", "due_back", "destroyed_on")
     _rec_name = "code"
     # Typing or scanning the code on the label finds the folder.
     _rec_names_search = ["code", "name"]
 
     code = fields.Char(required=True, readonly=True, copy=False, default="/", index=True)
     name = fields.Char(string="Title", tracking=True)
+    # The firm's company that keeps the register entry (multi-company: the company rule).
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
     client_id = fields.Many2one(
         "res.partner",
+        check_company=True,
         required=True,
         index=True,
         ondelete="restrict",
@@ -56,8 +69,8 @@ class AcctArchiveFolder(models.Model):
         copy=False,
         tracking=True,
     )
-    lent_to_id = fields.Many2one("res.partner", string="Lent to", tracking=True)
-    due_back = fields.Date(tracking=True)
+    lent_to_id = fields.Many2one("res.partner", string="Lent to", readonly=True, tracking=True)
+    due_back = fields.Date(readonly=True, tracking=True)
     retention_end = fields.Date(
         compute="_compute_retention_end",
         store=True,
@@ -93,6 +106,10 @@ class AcctArchiveFolder(models.Model):
             parts = [folder.code, folder.client_id.name, folder.name]
             folder.display_name = " - ".join(part for part in parts if part)
 
+    @api.constrains("client_id")
+    def _check_firm_client(self):
+        self.client_id._acct_ensure_firm_client(self.env._("an archive folder"))
+
     @api.constrains("year_from", "year_to")
     def _check_years(self):
         for folder in self:
@@ -124,42 +141,61 @@ class AcctArchiveFolder(models.Model):
                 )
             )
 
-    def _check_state(self, allowed):
+    @api.constrains("state", "lent_to_id", "due_back")
+    def _check_lending(self):
         for folder in self:
-            if folder.state not in allowed:
-                raise UserError(
+            lent = folder.state == "lent"
+            if (lent and not (folder.lent_to_id and folder.due_back)) or (
+                not lent and (folder.lent_to_id or folder.due_back)
+            ):
+                raise ValidationError(
                     self.env._(
-                        "Folder %(code)s is %(state)s: this action is not possible.",
+                        "Folder %(code)s: a lent folder needs to whom it is lent and when it is "
+                        "due back, and only a lent folder has them.",
                         code=folder.code,
-                        state=dict(self._fields["state"]._description_selection(self.env))[
-                            folder.state
-                        ],
                     )
                 )
 
     def action_lend(self):
-        self._check_state(("archived",))
-        for folder in self:
-            if not folder.lent_to_id or not folder.due_back:
-                raise UserError(
-                    self.env._(
-                        "Fill in to whom folder %(code)s is lent and when it is due back.",
-                        code=folder.code,
-                    )
-                )
-        self.state = "lent"
+        """Open the dialog that asks to whom and until when the folder is lent."""
+        self.ensure_one()
+        self._acct_check_transition("lend")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Lend folder"),
+            "res_model": "acct.archive.folder.lend.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_folder_id": self.id},
+        }
+
+    def _lend(self, borrower, due_back):
+        """Lend the folders to ``borrower`` (a partner or its id) until ``due_back``."""
+        if not borrower or not due_back:
+            raise UserError(
+                self.env._("Fill in to whom the folder is lent and when it is due back.")
+            )
+        borrower = self.env["res.partner"].browse(getattr(borrower, "id", borrower))
+        self._acct_transition(
+            "lend",
+            "lent",
+            {"lent_to_id": borrower.id, "due_back": due_back},
+            reason=self.env._(
+                "Lent to %(borrower)s until %(date)s.",
+                borrower=borrower.display_name,
+                date=due_back,
+            ),
+        )
 
     def action_back_in_archive(self):
-        self._check_state(("lent",))
-        self.write({"state": "archived", "lent_to_id": False, "due_back": False})
+        self._acct_transition("back", "archived", {"lent_to_id": False, "due_back": False})
 
     def action_return_to_client(self):
-        self._check_state(("archived", "lent"))
-        self.write({"state": "returned", "lent_to_id": False, "due_back": False})
+        self._acct_transition("return_client", "returned", {"lent_to_id": False, "due_back": False})
 
     def action_destroy(self):
         """Destroy folders whose retention has ended; refuse, changing nothing, otherwise."""
-        self._check_state(("archived",))
+        self._acct_check_transition("destroy")
         today = fields.Date.context_today(self)
         for folder in self:
             if not folder.retention_end or today <= folder.retention_end:
@@ -172,12 +208,14 @@ class AcctArchiveFolder(models.Model):
                     )
                 )
         for folder in self:
-            folder.write({"state": "destroyed", "destroyed_on": today})
-            folder.message_post(
-                body=self.env._(
+            folder._acct_transition(
+                "destroy",
+                "destroyed",
+                {"destroyed_on": today},
+                reason=self.env._(
                     "Destroyed on %(date)s by %(user)s; retention had ended on %(end)s.",
                     date=today,
                     user=self.env.user.name,
                     end=folder.retention_end,
-                )
+                ),
             )

@@ -15,10 +15,16 @@ class AcctClientDocument(models.Model):
     _description = "Client document"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "year desc, month desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
+    # The firm's company that keeps the register entry (multi-company: the company rule).
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
     client_id = fields.Many2one(
         "res.partner",
+        check_company=True,
         required=True,
         index=True,
         ondelete="restrict",
@@ -62,6 +68,10 @@ class AcctClientDocument(models.Model):
     def _compute_retention_class(self):
         for document in self:
             document.retention_class = document.category_id.retention_class or "other"
+
+    @api.constrains("client_id")
+    def _check_firm_client(self):
+        self.client_id._acct_ensure_firm_client(self.env._("a client document"))
 
     @api.constrains("year")
     def _check_year(self):

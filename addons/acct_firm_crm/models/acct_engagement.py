@@ -15,6 +15,8 @@ from odoo.tools import SQL, mute_logger
 from acct_firm_core import periods as core_periods
 from acct_firm_core import pricing
 
+from .acct_state_machine_mixin import action_writes
+
 _logger = logging.getLogger(__name__)
 
 # Periodicity of an engagement -> periodicity of acct_firm_core.periods.
@@ -46,8 +48,15 @@ class AcctEngagement(models.Model):
 
     _name = "acct.engagement"
     _description = "Engagement"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["acct.state.machine.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "client_id, date_start desc, id desc"
+    _check_company_auto = True
+    _acct_transitions = {
+        "activate": (("draft", "suspended"), ("active",)),
+        "suspend": (("active",), ("suspended",)),
+        "end": (("active", "suspended"), ("ended",)),
+        "reset": (("active", "suspended", "ended"), ("draft",)),
+    }
 
     name = fields.Char(string="Engagement", required=True, tracking=True)
     client_id = fields.Many2one(
@@ -71,6 +80,7 @@ class AcctEngagement(models.Model):
         ],
         default="draft",
         required=True,
+        readonly=True,
         tracking=True,
         copy=False,
         index=True,
@@ -181,6 +191,10 @@ class AcctEngagement(models.Model):
         for engagement in self:
             engagement.period_count = counts.get(engagement, 0)
 
+    @api.constrains("client_id")
+    def _check_firm_client(self):
+        self.client_id._acct_ensure_firm_client(self.env._("an engagement"))
+
     @api.constrains(*FEE_FIELDS)
     def _check_active_configuration(self):
         """An active engagement always has a configuration the billing run can price."""
@@ -196,22 +210,24 @@ class AcctEngagement(models.Model):
     # ------------------------------------------------------------------ actions
 
     def action_activate(self):
+        self._acct_check_transition("activate")
         self._check_billing_configuration()
-        self.write({"state": "active"})
+        self._acct_transition("activate", "active")
 
     def action_suspend(self):
-        self.filtered(lambda e: e.state == "active").write({"state": "suspended"})
+        self._acct_transition("suspend", "suspended")
 
     def action_end(self):
         today = fields.Date.context_today(self)
+        self._acct_check_transition("end")
         for engagement in self:
-            values = {"state": "ended"}
+            values = {}
             if not engagement.date_end:
                 values["date_end"] = max(today, engagement.date_start)
-            engagement.write(values)
+            engagement._acct_transition("end", "ended", values)
 
     def action_reset_to_draft(self):
-        self.write({"state": "draft"})
+        self._acct_transition("reset", "draft")
 
     def action_view_periods(self):
         self.ensure_one()
@@ -557,7 +573,8 @@ class AcctEngagement(models.Model):
                 claimed.append((period, invoice_values))
         invoices = self._create_period_invoices(claimed)
         for period, invoice in invoices:
-            period.invoice_id = invoice
+            with action_writes(period):
+                period.invoice_id = invoice
             periods |= period
         if periods and self._billing_posts_invoices():
             periods.invoice_id.action_post()
@@ -594,7 +611,8 @@ class AcctEngagement(models.Model):
                     period.name,
                     error,
                 )
-                period.sudo().unlink()
+                with action_writes(period):
+                    period.sudo().unlink()
         return result
 
     @api.model

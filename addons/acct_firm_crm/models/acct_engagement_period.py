@@ -3,6 +3,9 @@
 import logging
 
 from odoo import api, fields, models, tools
+from odoo.exceptions import UserError
+
+from .acct_state_machine_mixin import action_writes, in_action
 
 _logger = logging.getLogger(__name__)
 
@@ -65,6 +68,33 @@ class AcctEngagementPeriod(models.Model):
         ),
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.check_access("create")
+        self._raise_billing_only()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not in_action(self):
+            self.check_access("write")
+            self._raise_billing_only()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_billing_only(self):
+        if not in_action(self):
+            self._raise_billing_only()
+
+    @api.model
+    def _raise_billing_only(self):
+        """A billed period proves an invoice: only the billing run writes it."""
+        raise UserError(
+            self.env._(
+                "Billed periods are written by the billing run only: they prove what was "
+                "invoiced and cannot be created, changed or deleted by hand."
+            )
+        )
+
     @api.model
     def _statement_kind_label(self, kind):
         """Readable label of a document kind code of the quantity sources."""
@@ -122,7 +152,7 @@ class AcctEngagementPeriod(models.Model):
                 continue
             raw, mimetype = contents[period.id]
             extension = "pdf" if mimetype == "application/pdf" else "html"
-            period.statement_attachment_id = (
+            attachment = (
                 self.env["ir.attachment"]
                 .sudo()
                 .create(
@@ -139,6 +169,8 @@ class AcctEngagementPeriod(models.Model):
                     }
                 )
             )
+            with action_writes(period):
+                period.statement_attachment_id = attachment
             done |= period
         return done
 

@@ -5,6 +5,8 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .acct_state_machine_mixin import in_action
+
 
 class AcctHandoverProtocol(models.Model):
     """A handover protocol (приемо-предавателен протокол): what the client handed to the firm
@@ -12,14 +14,26 @@ class AcctHandoverProtocol(models.Model):
 
     _name = "acct.handover.protocol"
     _description = "Handover protocol"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["acct.state.machine.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
+    _check_company_auto = True
+    # Confirmed protocols are what the firm received and bills: cancelling keeps them.
+    _acct_transitions = {
+        "confirm": (("draft",), ("confirmed",)),
+        "cancel": (("draft", "confirmed"), ("cancelled",)),
+    }
+    _acct_action_fields = ("cancel_reason",)
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/", index=True
     )
+    # The firm's company that keeps the register entry (multi-company: the company rule).
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
     client_id = fields.Many2one(
         "res.partner",
+        check_company=True,
         required=True,
         index=True,
         ondelete="restrict",
@@ -69,6 +83,10 @@ class AcctHandoverProtocol(models.Model):
         for protocol in self:
             protocol.document_count = sum(protocol.line_ids.mapped("count"))
 
+    @api.constrains("client_id")
+    def _check_firm_client(self):
+        self.client_id._acct_ensure_firm_client(self.env._("a handover protocol"))
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -78,14 +96,9 @@ class AcctHandoverProtocol(models.Model):
 
     def write(self, vals):
         # Only the state machine (and the chatter's main attachment) touch a confirmed protocol;
-        # the state itself changes only through the actions below.
-        if not self.env.context.get("acct_protocol_state_change"):
-            if {"state", "cancel_reason"} & set(vals):
-                raise UserError(
-                    self.env._("Use the Confirm and Cancel buttons to change the state.")
-                )
-            if set(vals) - {"message_main_attachment_id"}:
-                self.filtered(lambda p: p.state != "draft")._raise_not_draft()
+        # the mixin refuses the state and the reason outside the actions below.
+        if set(vals) - {"message_main_attachment_id"} and not in_action(self):
+            self.filtered(lambda p: p.state != "draft")._raise_not_draft()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -105,23 +118,18 @@ class AcctHandoverProtocol(models.Model):
             )
 
     def action_confirm(self):
+        self._acct_check_transition("confirm")
         for protocol in self:
-            if protocol.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "Only a draft protocol can be confirmed: %(name)s is not.",
-                        name=protocol.name,
-                    )
-                )
             if not protocol.line_ids:
                 raise UserError(
                     self.env._("Protocol %(name)s has no lines to confirm.", name=protocol.name)
                 )
-        self.with_context(acct_protocol_state_change=True).write({"state": "confirmed"})
+        self._acct_transition("confirm", "confirmed")
         return True
 
     def action_open_cancel_wizard(self):
         self.ensure_one()
+        self._acct_check_transition("cancel")
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Cancel protocol"),
@@ -136,11 +144,7 @@ class AcctHandoverProtocol(models.Model):
         reason = (reason or "").strip()
         if not reason:
             raise UserError(self.env._("Give the reason why the protocol is cancelled."))
-        if any(p.state == "cancelled" for p in self):
-            raise UserError(self.env._("This protocol is already cancelled."))
-        self.with_context(acct_protocol_state_change=True).write(
-            {"state": "cancelled", "cancel_reason": reason}
-        )
+        self._acct_transition("cancel", "cancelled", {"cancel_reason": reason}, reason=reason)
 
     @api.model
     def _confirmed_counts(self, client_ids, date_from, date_to):

@@ -25,6 +25,7 @@ class AcctHandoverProtocolLine(models.Model):
     )
     sequence = fields.Integer(default=10)
     client_id = fields.Many2one(related="protocol_id.client_id", store=True, index=True)
+    company_id = fields.Many2one(related="protocol_id.company_id", store=True, index=True)
     state = fields.Selection(related="protocol_id.state")
     category_id = fields.Many2one("acct.document.category", string="Document kind", required=True)
     # Stored so that billing counts per kind code in one grouped query.
@@ -89,7 +90,11 @@ class AcctHandoverProtocolLine(models.Model):
         # The archive folder may still be filled in once the documents are shelved.
         if set(vals) - {"archive_folder_id"}:
             self.protocol_id.filtered(lambda p: p.state != "draft")._raise_not_draft()
-        return super().write(vals)
+        res = super().write(vals)
+        if "protocol_id" in vals:
+            # Nor can a draft line be moved into a confirmed protocol.
+            self.protocol_id.filtered(lambda p: p.state != "draft")._raise_not_draft()
+        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):

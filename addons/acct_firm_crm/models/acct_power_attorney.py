@@ -37,14 +37,27 @@ class AcctPowerAttorney(models.Model):
 
     _name = "acct.power.attorney"
     _description = "Power of attorney"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["acct.state.machine.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "effective_end, id desc"
+    _check_company_auto = True
+    # "refresh" is the daily move of an activated authorisation along its dates.
+    _acct_transitions = {
+        "activate": (("draft",), ("active", "expiring", "expired")),
+        "refresh": (("active", "expiring"), ("active", "expiring", "expired")),
+        "revoke": (("active", "expiring"), ("revoked",)),
+    }
+    _acct_action_fields = ("revocation_date", "revocation_reason")
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/", index=True
     )
+    # The firm's company that keeps the register entry (multi-company: the company rule).
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
     principal_id = fields.Many2one(
         "res.partner",
+        check_company=True,
         required=True,
         index=True,
         ondelete="restrict",
@@ -152,6 +165,10 @@ class AcctPowerAttorney(models.Model):
             ends = [day for day in (record.valid_to, record.certificate_valid_to) if day]
             record.effective_end = min(ends) if ends else False
 
+    @api.constrains("principal_id")
+    def _check_firm_client(self):
+        self.principal_id._acct_ensure_firm_client(self.env._("a power of attorney"))
+
     @api.constrains("valid_from", "valid_to")
     def _check_validity(self):
         for record in self:
@@ -159,6 +176,20 @@ class AcctPowerAttorney(models.Model):
                 raise ValidationError(
                     self.env._(
                         "Power of attorney %(name)s ends before it starts.", name=record.name
+                    )
+                )
+
+    @api.constrains("state", "revocation_date", "revocation_reason")
+    def _check_revocation(self):
+        for record in self:
+            revoked = record.state == "revoked"
+            complete = record.revocation_date and (record.revocation_reason or "").strip()
+            if (revoked and not complete) or (not revoked and record.revocation_date):
+                raise ValidationError(
+                    self.env._(
+                        "Power of attorney %(name)s: a revocation needs its date and its reason, "
+                        "and only a revoked authorisation has them.",
+                        name=record.name,
                     )
                 )
 
@@ -195,20 +226,20 @@ class AcctPowerAttorney(models.Model):
 
     def action_activate(self):
         today = fields.Date.context_today(self)
+        self._acct_check_transition("activate")
         for record in self:
-            if record.state != "draft":
-                raise UserError(self.env._("Only a draft power of attorney can be activated."))
             if not record.valid_from:
                 raise UserError(
                     self.env._("Fill in the date %(name)s is valid from.", name=record.name)
                 )
             if record.scope == "partial" and not (record.eservice_codes or "").strip():
                 raise UserError(self.env._("List the e-services a partial authorisation grants."))
-            record.state = record._state_on(today)
+            record._acct_transition("activate", record._state_on(today))
         return True
 
     def action_open_revoke_wizard(self):
         self.ensure_one()
+        self._acct_check_transition("revoke")
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Revoke power of attorney"),
@@ -222,11 +253,11 @@ class AcctPowerAttorney(models.Model):
         reason = (reason or "").strip()
         if not reason or not revocation_date:
             raise UserError(self.env._("Give the revocation date and the reason."))
-        for record in self:
-            if record.state not in ("active", "expiring"):
-                raise UserError(self.env._("Only an active power of attorney can be revoked."))
-        self.write(
-            {"state": "revoked", "revocation_date": revocation_date, "revocation_reason": reason}
+        self._acct_transition(
+            "revoke",
+            "revoked",
+            {"revocation_date": revocation_date, "revocation_reason": reason},
+            reason=reason,
         )
 
     @api.model
@@ -246,7 +277,7 @@ class AcctPowerAttorney(models.Model):
                     with self.env.cr.savepoint():
                         new_state = record._state_on(today)
                         if new_state != record.state:
-                            record.state = new_state
+                            record._acct_transition("refresh", new_state)
                         record._send_due_alert(today)
                 except SerializationFailure:
                     # An overlapping run changed this record first; it does the work.

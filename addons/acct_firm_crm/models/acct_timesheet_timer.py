@@ -28,6 +28,7 @@ class AcctTimesheetTimer(models.Model):
     user_id = fields.Many2one(
         "res.users",
         required=True,
+        readonly=True,
         default=lambda self: self.env.user,
         ondelete="cascade",
         index=True,
@@ -52,6 +53,13 @@ class AcctTimesheetTimer(models.Model):
                 ON acct_timesheet_timer (user_id) WHERE date_stop IS NULL
             """
         )
+
+    def write(self, vals):
+        if "user_id" in vals and any(timer.user_id.id != vals["user_id"] for timer in self):
+            raise UserError(
+                self.env._("A timer stays with the user who started it: it cannot be handed over.")
+            )
+        return super().write(vals)
 
     @api.depends("date_stop")
     def _compute_running(self):

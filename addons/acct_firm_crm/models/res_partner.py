@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 # The applicability flags of bg-statutory.md §1.3, in the order the form shows them. The
 # obligation catalogue names them in its applicability, so they are the engine's vocabulary.
@@ -46,6 +46,9 @@ LEGAL_FORM_DEFAULTS = {
     "self_insured": {"acct_self_insured"},
     "other": set(),
 }
+
+# The firm's people in charge of a client: they decide who reaches its registers.
+ACCT_PEOPLE_FIELDS = {"acct_accountant_id", "acct_reviewer_id", "acct_payroll_accountant_id"}
 
 FIGURE_FIELDS = (
     "acct_revenue_12m",
@@ -106,6 +109,38 @@ class ResPartner(models.Model):
                     )
                 )
 
+    def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
+        # Following a firm client opens its registers to an "own clients" accountant: only the
+        # firm ("all clients" accountants and managers) makes its people follow a client.
+        if (
+            partner_ids
+            and not self.env.su
+            and not self.env.user.has_group("acct_firm_crm.group_acct_firm_all_clients")
+            and any(self.sudo().mapped("acct_is_firm_client"))
+        ):
+            internal = (
+                self.env["res.users"]
+                .sudo()
+                .search([("partner_id", "in", list(partner_ids)), ("share", "=", False)])
+                .partner_id
+            )
+            partner_ids = [pid for pid in partner_ids if pid not in internal.ids]
+        return super()._message_subscribe(partner_ids, subtype_ids, customer_ids)
+
+    def _acct_ensure_firm_client(self, register):
+        """Refuse a register entry (named by ``register``) of a partner the firm keeps no
+        books for: registers, protocols and contracts belong to firm clients only."""
+        for partner in self.sudo():
+            if not partner.acct_is_firm_client:
+                raise ValidationError(
+                    self.env._(
+                        "%(partner)s is not a client of the firm: %(register)s can only belong "
+                        "to a firm client.",
+                        partner=partner.display_name,
+                        register=register,
+                    )
+                )
+
     # The client's tax profile: legal form, applicability flags and the people in charge.
     acct_legal_form = fields.Selection(
         [
@@ -122,41 +157,78 @@ class ResPartner(models.Model):
         string="Legal form",
         tracking=True,
         help="Pre-fills the applicability flags; the flags decide the obligations.",
+        groups="acct_firm_crm.group_acct_firm_user",
     )
-    acct_vat_registered = fields.Boolean("VAT registered", tracking=True)
+    acct_vat_registered = fields.Boolean(
+        "VAT registered", tracking=True, groups="acct_firm_crm.group_acct_firm_user"
+    )
     acct_intra_eu_supplies = fields.Boolean(
-        "Intra-EU supplies", help="Supplies that go into a VIES return."
+        "Intra-EU supplies",
+        help="Supplies that go into a VIES return.",
+        groups="acct_firm_crm.group_acct_firm_user",
     )
-    acct_intrastat_arrivals = fields.Boolean("Intrastat arrivals")
-    acct_intrastat_dispatches = fields.Boolean("Intrastat dispatches")
-    acct_employer = fields.Boolean("Employer", tracking=True)
-    acct_civil_contract_payer = fields.Boolean("Pays under civil contracts")
-    acct_pays_dividends = fields.Boolean("Pays dividends")
-    acct_nonresident_payments = fields.Boolean("Payments to non-residents")
-    acct_cit_payer = fields.Boolean("Corporate income tax payer", tracking=True)
+    acct_intrastat_arrivals = fields.Boolean(
+        "Intrastat arrivals", groups="acct_firm_crm.group_acct_firm_user"
+    )
+    acct_intrastat_dispatches = fields.Boolean(
+        "Intrastat dispatches", groups="acct_firm_crm.group_acct_firm_user"
+    )
+    acct_employer = fields.Boolean(
+        "Employer", tracking=True, groups="acct_firm_crm.group_acct_firm_user"
+    )
+    acct_civil_contract_payer = fields.Boolean(
+        "Pays under civil contracts", groups="acct_firm_crm.group_acct_firm_user"
+    )
+    acct_pays_dividends = fields.Boolean(
+        "Pays dividends", groups="acct_firm_crm.group_acct_firm_user"
+    )
+    acct_nonresident_payments = fields.Boolean(
+        "Payments to non-residents", groups="acct_firm_crm.group_acct_firm_user"
+    )
+    acct_cit_payer = fields.Boolean(
+        "Corporate income tax payer", tracking=True, groups="acct_firm_crm.group_acct_firm_user"
+    )
     acct_cit_advance_regime = fields.Selection(
         [("none", "No advances"), ("quarterly", "Quarterly"), ("monthly", "Monthly")],
         string="CIT advances",
         default="none",
         help="Decided by the net sales of the year before last: monthly above 3,000,000 BGN, "
         "quarterly above 300,000 BGN.",
+        groups="acct_firm_crm.group_acct_firm_user",
     )
-    acct_sole_trader = fields.Boolean("Sole trader (ЕТ)")
-    acct_self_insured = fields.Boolean("Self-insured")
-    acct_individual = fields.Boolean("Individual")
-    acct_individual_rental = fields.Boolean("Rental income")
-    acct_nonprofit = fields.Boolean("Non-profit (ЮЛНЦ)")
-    acct_commercial_register = fields.Boolean("In the Commercial Register")
-    acct_audit_required = fields.Boolean("Subject to audit")
-    acct_inactive = fields.Boolean("No activity this year")
-    acct_owns_real_estate = fields.Boolean("Owns real estate")
-    acct_owns_vehicles = fields.Boolean("Owns vehicles")
+    acct_sole_trader = fields.Boolean(
+        "Sole trader (ЕТ)", groups="acct_firm_crm.group_acct_firm_user"
+    )
+    acct_self_insured = fields.Boolean("Self-insured", groups="acct_firm_crm.group_acct_firm_user")
+    acct_individual = fields.Boolean("Individual", groups="acct_firm_crm.group_acct_firm_user")
+    acct_individual_rental = fields.Boolean(
+        "Rental income", groups="acct_firm_crm.group_acct_firm_user"
+    )
+    acct_nonprofit = fields.Boolean(
+        "Non-profit (ЮЛНЦ)", groups="acct_firm_crm.group_acct_firm_user"
+    )
+    acct_commercial_register = fields.Boolean(
+        "In the Commercial Register", groups="acct_firm_crm.group_acct_firm_user"
+    )
+    acct_audit_required = fields.Boolean(
+        "Subject to audit", groups="acct_firm_crm.group_acct_firm_user"
+    )
+    acct_inactive = fields.Boolean(
+        "No activity this year", groups="acct_firm_crm.group_acct_firm_user"
+    )
+    acct_owns_real_estate = fields.Boolean(
+        "Owns real estate", groups="acct_firm_crm.group_acct_firm_user"
+    )
+    acct_owns_vehicles = fields.Boolean(
+        "Owns vehicles", groups="acct_firm_crm.group_acct_firm_user"
+    )
     acct_rebate_reminders = fields.Boolean(
         "Rebate reminders",
         tracking=True,
         help="Remind of the 5% rebates the law gives: the annual income tax return filed "
         "electronically and the tax paid by 31 March; the whole year's real-estate and "
         "vehicle tax paid by 30 April. Off unless ticked.",
+        groups="acct_firm_crm.group_acct_firm_user",
     )
     acct_accountant_id = fields.Many2one(
         "res.users",
@@ -164,17 +236,25 @@ class ResPartner(models.Model):
         tracking=True,
         index="btree_not_null",
         domain=[("share", "=", False)],
+        groups="acct_firm_crm.group_acct_firm_user",
     )
-    acct_reviewer_id = fields.Many2one("res.users", string="Reviewer", tracking=True)
+    acct_reviewer_id = fields.Many2one(
+        "res.users", string="Reviewer", tracking=True, groups="acct_firm_crm.group_acct_firm_user"
+    )
     acct_payroll_accountant_id = fields.Many2one(
         "res.users",
         string="Payroll accountant",
         tracking=True,
         help="Takes the payroll obligations; the responsible accountant when empty.",
+        groups="acct_firm_crm.group_acct_firm_user",
     )
-    acct_client_since = fields.Date("Client since")
+    acct_client_since = fields.Date("Client since", groups="acct_firm_crm.group_acct_firm_user")
     acct_obligation_ids = fields.One2many(
-        "acct.client.obligation", "client_id", string="Obligations", context={"active_test": False}
+        "acct.client.obligation",
+        "client_id",
+        string="Obligations",
+        context={"active_test": False},
+        groups="acct_firm_crm.group_acct_firm_user",
     )
 
     @api.onchange("acct_legal_form")
@@ -195,6 +275,19 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
+        # The people in charge open the client's registers to an "own clients" accountant: the
+        # firm ("all clients" accountants and managers) chooses them, not the accountant.
+        if (
+            ACCT_PEOPLE_FIELDS & set(vals)
+            and not self.env.su
+            and not self.env.user.has_group("acct_firm_crm.group_acct_firm_all_clients")
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only the firm's managers and \"all clients\" accountants choose a client's "
+                    "responsible accountant, reviewer and payroll accountant."
+                )
+            )
         res = super().write(vals)
         if {"acct_is_firm_client", "acct_cit_advance_regime", *ACCT_PROFILE_FLAGS} & set(vals):
             self.filtered("acct_is_firm_client")._acct_sync_obligations()
@@ -274,16 +367,24 @@ class ResPartner(models.Model):
                 )
 
     acct_document_count = fields.Integer(
-        string="Client documents", compute="_compute_acct_register_counts"
+        string="Client documents",
+        compute="_compute_acct_register_counts",
+        groups="acct_firm_crm.group_acct_firm_user",
     )
     acct_protocol_count = fields.Integer(
-        string="Handover protocols", compute="_compute_acct_register_counts"
+        string="Handover protocols",
+        compute="_compute_acct_register_counts",
+        groups="acct_firm_crm.group_acct_firm_user",
     )
     acct_power_attorney_count = fields.Integer(
-        string="Powers of attorney", compute="_compute_acct_register_counts"
+        string="Powers of attorney",
+        compute="_compute_acct_register_counts",
+        groups="acct_firm_crm.group_acct_firm_user",
     )
     acct_archive_folder_count = fields.Integer(
-        string="Archive folders", compute="_compute_acct_register_counts"
+        string="Archive folders",
+        compute="_compute_acct_register_counts",
+        groups="acct_firm_crm.group_acct_firm_user",
     )
 
     def _compute_acct_register_counts(self):
@@ -326,7 +427,12 @@ class ResPartner(models.Model):
     # The firm's figures of a client, from its customer invoices in the firm's companies: one
     # SQL query over the whole recordset (plus one grouped read of engagements), so that a list
     # of clients costs the same number of queries for 2 or 80 rows.
-    engagement_ids = fields.One2many("acct.engagement", "client_id", string="Engagements")
+    engagement_ids = fields.One2many(
+        "acct.engagement",
+        "client_id",
+        string="Engagements",
+        groups="acct_firm_crm.group_acct_firm_user",
+    )
     acct_revenue_12m = fields.Monetary(
         string="Revenue, last 12 months",
         compute="_compute_acct_figures",

@@ -15,7 +15,7 @@ class AcctFirmCommon(BaseCommon):
             cls.env,
             login="acct_accountant",
             name="Accountant",
-            groups="acct_firm_crm.group_acct_firm_user",
+            groups="acct_firm_crm.group_acct_firm_all_clients",
         )
         cls.manager = new_test_user(
             cls.env,

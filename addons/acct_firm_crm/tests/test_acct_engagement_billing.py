@@ -136,6 +136,8 @@ class TestAcctEngagementBilling(AcctBillingCommon):
 
     def test_client_books_count_posted_documents(self):
         company = self.env.company
+        # The client's own company keeps its books in this database.
+        company.partner_id.write({"acct_is_firm_client": True, "acct_client_code": "OWNBOOKS"})
         engagement = self._engagement(
             client_id=company.partner_id.id,
             fee_model="per_document",

@@ -5,7 +5,7 @@ import datetime
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import AcctFirmCommon
 
@@ -95,10 +95,14 @@ class TestArchiveFolder(AcctFirmCommon):
     def test_lending_and_return(self):
         folder = self._folder()
         with self.assertRaisesRegex(UserError, "to whom"):
-            folder.action_lend()
-        folder.write({"lent_to_id": self.manager.partner_id.id, "due_back": "2026-05-01"})
-        folder.action_lend()
+            folder._lend(self.manager.partner_id, False)
+        action = folder.action_lend()
+        form = Form(self.env[action["res_model"]].with_context(**action["context"]))
+        form.lent_to_id = self.manager.partner_id
+        form.due_back = datetime.date(2026, 5, 1)
+        form.save().action_lend()
         self.assertEqual(folder.state, "lent")
+        self.assertEqual(folder.lent_to_id, self.manager.partner_id)
         with self.assertRaisesRegex(UserError, "not possible"):
             folder.action_destroy()
         folder.action_back_in_archive()

@@ -112,7 +112,7 @@ class TestPowerAttorney(AcctFirmCommon):
     def test_revocation_needs_date_and_reason(self):
         with freeze_time("2026-03-01"):
             poa = self._poa()
-            with self.assertRaisesRegex(UserError, "Only an active"):
+            with self.assertRaisesRegex(UserError, "not possible"):
                 poa._revoke(datetime.date(2026, 3, 1), "Client left")
             poa.action_activate()
             with self.assertRaisesRegex(UserError, "reason"):

@@ -10,10 +10,16 @@ class AcctComplaint(models.Model):
     _description = "Client complaint"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(string="Subject", required=True, tracking=True)
+    # The firm's company that keeps the register entry (multi-company: the company rule).
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
     client_id = fields.Many2one(
         "res.partner",
+        check_company=True,
         required=True,
         index=True,
         tracking=True,
@@ -54,6 +60,10 @@ class AcctComplaint(models.Model):
     user_id = fields.Many2one(
         "res.users", string="Responsible", tracking=True, default=lambda self: self.env.user
     )
+
+    @api.constrains("client_id")
+    def _check_firm_client(self):
+        self.client_id._acct_ensure_firm_client(self.env._("a complaint"))
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -25,25 +25,68 @@ class ResPartner(models.Model):
     # The client's profile: its latest snapshot, copied into plain fields by one compute
     # (related fields through a non-stored many2one cannot be kept up to date by the ORM).
     acct_segment_snapshot_id = fields.Many2one(
-        "acct.segment.snapshot", string="Latest snapshot", compute="_compute_acct_profile"
+        "acct.segment.snapshot",
+        string="Latest snapshot",
+        compute="_compute_acct_profile",
+        groups="acct_firm_crm.group_acct_firm_user",
     )
-    acct_profile_abc_class = fields.Char(string="Pareto class", compute="_compute_acct_profile")
-    acct_profile_value_tier = fields.Char(string="Value tier", compute="_compute_acct_profile")
-    acct_profile_loyalty_level = fields.Char(string="Loyalty", compute="_compute_acct_profile")
-    acct_profile_rfm_code = fields.Char(string="RFM", compute="_compute_acct_profile")
-    acct_profile_flags = fields.Char(string="Utility segments", compute="_compute_acct_profile")
+    acct_profile_abc_class = fields.Char(
+        string="Pareto class",
+        compute="_compute_acct_profile",
+        groups="acct_firm_crm.group_acct_firm_user",
+    )
+    acct_profile_value_tier = fields.Char(
+        string="Value tier",
+        compute="_compute_acct_profile",
+        groups="acct_firm_crm.group_acct_firm_user",
+    )
+    acct_profile_loyalty_level = fields.Char(
+        string="Loyalty",
+        compute="_compute_acct_profile",
+        groups="acct_firm_crm.group_acct_firm_user",
+    )
+    acct_profile_rfm_code = fields.Char(
+        string="RFM", compute="_compute_acct_profile", groups="acct_firm_crm.group_acct_firm_user"
+    )
+    acct_profile_flags = fields.Char(
+        string="Utility segments",
+        compute="_compute_acct_profile",
+        groups="acct_firm_crm.group_acct_firm_user",
+    )
     acct_profile_has_prediction = fields.Boolean(
-        string="Has a prediction", compute="_compute_acct_profile"
+        string="Has a prediction",
+        compute="_compute_acct_profile",
+        groups="acct_firm_crm.group_acct_firm_user",
     )
     acct_profile_probability_alive = fields.Float(
-        string="Probability alive", compute="_compute_acct_profile"
+        string="Probability alive",
+        compute="_compute_acct_profile",
+        groups="acct_firm_crm.group_acct_firm_user",
     )
-    acct_profile_clv = fields.Float(string="Lifetime value", compute="_compute_acct_profile")
-    acct_profile_prediction_note = fields.Char(string="Prediction", compute="_compute_acct_profile")
-    acct_profile_health_score = fields.Float(string="Health score", compute="_compute_acct_profile")
-    acct_profile_explanation = fields.Text(string="Explanation", compute="_compute_acct_profile")
+    acct_profile_clv = fields.Float(
+        string="Lifetime value",
+        compute="_compute_acct_profile",
+        groups="acct_firm_crm.group_acct_firm_user",
+    )
+    acct_profile_prediction_note = fields.Char(
+        string="Prediction",
+        compute="_compute_acct_profile",
+        groups="acct_firm_crm.group_acct_firm_user",
+    )
+    acct_profile_health_score = fields.Float(
+        string="Health score",
+        compute="_compute_acct_profile",
+        groups="acct_firm_crm.group_acct_firm_user",
+    )
+    acct_profile_explanation = fields.Text(
+        string="Explanation",
+        compute="_compute_acct_profile",
+        groups="acct_firm_crm.group_acct_firm_user",
+    )
     acct_complaint_count = fields.Integer(
-        string="Complaints", compute="_compute_acct_complaint_count"
+        string="Complaints",
+        compute="_compute_acct_complaint_count",
+        groups="acct_firm_crm.group_acct_firm_user",
     )
 
     @api.depends_context("lang")
