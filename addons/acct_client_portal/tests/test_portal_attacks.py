@@ -7,7 +7,7 @@ Each attack is refused and the body holds none of the victim's data."""
 import contextlib
 import xmlrpc.client
 
-from odoo.tests import get_db_name, tagged
+from odoo.tests import get_db_name, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 
 from .common import PDF, AcctPortalCommon
@@ -309,3 +309,29 @@ class TestPortalAttacks(AcctPortalCommon):
             self.xmlrpc_object.execute_kw(
                 get_db_name(), uid, self.owner_x.login + "_pw", "res.users", "read", [uid]
             )
+
+    def test_an_own_clients_accountant_reads_no_portal_rows_of_another_client(self):
+        self.login(self.owner_x)
+        self.url_open(f"/my/accounting/documents/{self.x_balance.id}/download")
+        self.env["acct.upload.request"].create(
+            {
+                "name": "Y's statements",
+                "client_id": self.client_y.id,
+                "category_id": self.cat_balance.id,
+            }
+        )
+        other = new_test_user(
+            self.env,
+            login="acct_other_accountant",
+            password="acct_other_accountant_pw",
+            groups="acct_firm_crm.group_acct_firm_user",
+        )
+        self.client_y.sudo().acct_accountant_id = other
+        self.authenticate(other.login, other.login + "_pw")
+        for model in ("acct.portal.log", "acct.upload.request", "acct.portal.access"):
+            with self.subTest(model=model):
+                rows = self.call_kw(model, "search_read", [[]], {"fields": ["client_id"]})
+                self.assertFalse([row for row in rows if row["client_id"][0] == self.client_x.id])
+        self.assertTrue(
+            self.call_kw("acct.upload.request", "search_read", [[]], {"fields": ["name"]})
+        )
