@@ -52,15 +52,23 @@ class Chromium:
     """Headless Chromium driven over the DevTools protocol on a pipe (fds 3 and 4)."""
 
     def __init__(self, width, height):
-        binary = shutil.which("chromium") or shutil.which("chromium-browser")
+        # Debian's /usr/bin/chromium is a shell wrapper; the browser itself keeps our pipes.
+        binary = (
+            (os.path.exists("/usr/lib/chromium/chromium") and "/usr/lib/chromium/chromium")
+            or shutil.which("chromium")
+            or shutil.which("chromium-browser")
+        )
         if not binary:
             sys.exit("chromium is missing: apt-get install -y chromium")
         to_chrome_r, self._to_chrome = os.pipe()
         self._from_chrome, from_chrome_w = os.pipe()
 
         def wire():
-            os.dup2(to_chrome_r, 3)
-            os.dup2(from_chrome_w, 4)
+            # Chromium reads fd 3 and writes fd 4; dup first, as a pipe end may already be
+            # fd 3 or 4 (and dup2 onto itself would leave it close-on-exec).
+            reading, writing = os.dup(to_chrome_r), os.dup(from_chrome_w)
+            os.dup2(reading, 3)
+            os.dup2(writing, 4)
 
         self.process = subprocess.Popen(
             [
@@ -126,7 +134,7 @@ class Chromium:
     def wait_for(self, expression, timeout=60):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self.evaluate(expression):
+            if self.evaluate(f"!!({expression})"):
                 return True
             time.sleep(0.5)
         return False
@@ -175,11 +183,11 @@ def main(argv=None):
             )
             browser.call("Page.navigate", session=True, url=f"{args.url}{path}")
             ready = "document.readyState === 'complete'"
-            ready += " && !document.querySelector('.o_loading_indicator')"
             if path.startswith("/odoo"):
                 ready += " && document.querySelector('.o_action_manager .o_view_controller')"
-            if not browser.wait_for(ready):
-                sys.exit(f"{path} did not load")
+            if not browser.wait_for(ready, timeout=180):  # the first page builds the assets
+                print(f"    {path} did not load: {browser.evaluate('document.title')}")
+                sys.exit(1)
             if script:
                 browser.evaluate(script)
             time.sleep(2)
