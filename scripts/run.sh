@@ -17,7 +17,7 @@ ensure_postgres || exit 2
 ensure_wkhtmltopdf
 
 if ! psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
-    say "Creating the demo firm in the database $DB (about 3 minutes, once)"
+    say "Creating the demo firm in the database $DB (minutes, once: see README.md)"
 fi
 # Creates the database when it is missing (a company in Bulgaria, Bulgarian, the Bulgarian
 # chart of accounts, the addons with the demo firm); returns at once when it exists.
