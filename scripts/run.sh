@@ -16,13 +16,15 @@ install_python_deps
 ensure_postgres || exit 2
 ensure_wkhtmltopdf
 
-if ! psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
+# The demo firm is there when its database has the addons installed; else create_demo_db.py
+# creates it (a company in Bulgaria, Bulgarian, the Bulgarian chart of accounts, the addons
+# with the demo firm) or says what to do with a half-created one.
+ready="$(psql -d "$DB" -tAc "SELECT 1 FROM ir_module_module WHERE name = 'acct_segments' AND state = 'installed'" 2>/dev/null || true)"
+if [ "$ready" != 1 ]; then
     say "Creating the demo firm in the database $DB (minutes, once: see README.md)"
+    "$PYTHON" "$REPO/scripts/create_demo_db.py" "$DB" -c "$REPO/config/local.conf" \
+        --addons-path="$REPO/addons" --db_user="$DB_ROLE" --log-level=warn || exit 1
 fi
-# Creates the database when it is missing (a company in Bulgaria, Bulgarian, the Bulgarian
-# chart of accounts, the addons with the demo firm); returns at once when it exists.
-"$PYTHON" "$REPO/scripts/create_demo_db.py" "$DB" -c "$REPO/config/local.conf" \
-    --addons-path="$REPO/addons" --db_user="$DB_ROLE" --log-level=warn || exit 1
 
 cat <<INFO
 
