@@ -15,11 +15,22 @@ export PYTHONPATH="$REPO/src${PYTHONPATH:+:$PYTHONPATH}"
 say() { printf '==> %s\n' "$*"; }
 
 install_python_deps() {
+    # Once per environment and set of requirements: a stamp in the environment keeps their
+    # digest, so a later run goes on at once (the checkout's src/ is on PYTHONPATH anyway).
+    local prefix digest stamp
+    prefix="$("$PYTHON" -c 'import sys; print(sys.prefix)')"
+    digest="$(cat "$REPO/requirements.txt" "$REPO/requirements-dev.txt" "$REPO/pyproject.toml" | cksum)"
+    stamp="$prefix/.acct-firm-suite-requirements"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$digest" ] && "$PYTHON" -c "import acct_firm_core" 2>/dev/null; then
+        say "The pinned Python requirements are installed in $prefix"
+        return 0
+    fi
     say "Installing the pinned Python requirements into $("$PYTHON" -c 'import sys; print(sys.executable)')"
     "$PYTHON" -m pip install --quiet --disable-pip-version-check \
         -r "$REPO/requirements.txt" -r "$REPO/requirements-dev.txt" -e "$REPO" \
         2>&1 | grep -v -e "Running pip as the 'root' user" -e "is ignored: it is neither" || true
     "$PYTHON" -c "import acct_firm_core" || { echo "acct_firm_core did not install" >&2; return 1; }
+    echo "$digest" >"$stamp" 2>/dev/null || true
 }
 
 odoo_importable() {

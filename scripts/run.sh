@@ -16,19 +16,26 @@ install_python_deps
 ensure_postgres || exit 2
 ensure_wkhtmltopdf
 
-if ! psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
-    say "Creating the demo firm in the database $DB (a few minutes, once)"
-    odoo_cmd -d "$DB" -i "$ADDONS" --stop-after-init --load-language=bg_BG
+# The demo firm is there when its database has the addons installed; else create_demo_db.py
+# creates it (a company in Bulgaria, Bulgarian, the Bulgarian chart of accounts, the addons
+# with the demo firm) or says what to do with a half-created one.
+ready="$(psql -d "$DB" -tAc "SELECT 1 FROM ir_module_module WHERE name = 'acct_segments' AND state = 'installed'" 2>/dev/null || true)"
+if [ "$ready" != 1 ]; then
+    say "Creating the demo firm in the database $DB (minutes, once: see README.md)"
+    "$PYTHON" "$REPO/scripts/create_demo_db.py" "$DB" -c "$REPO/config/local.conf" \
+        --addons-path="$REPO/addons" --db_user="$DB_ROLE" --log-level=warn || exit 1
 fi
 
 cat <<INFO
 
-  The demo firm is served at  http://127.0.0.1:$PORT/web/login?db=$DB
+  The demo firm "Витоша Консулт ООД" is served at  http://127.0.0.1:$PORT/web/login?db=$DB
 
-  Demo logins (login / password):
-    admin / admin                  Odoo administrator, Accounting firm / Manager
-    demo / demo                    an accountant (Accounting firm / User)
+  Demo logins (login / password), all in Bulgarian:
+    admin / admin                  Георги Петров, the firm's manager (Accounting firm / Manager)
+    demo / demo                    Мария Стоянова, an accountant (Accounting firm / User)
     client / client                the owner of the client Зора ЕООД on the portal (/my/accounting)
+
+  Stop it with Ctrl-C; the next run serves the same database in seconds.
 
 INFO
 exec "$PYTHON" -m odoo -c "$REPO/config/local.conf" --addons-path="$REPO/addons" \

@@ -61,6 +61,7 @@
         "views/res_partner_billing_views.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/acct_time_demo.xml",
         "demo/acct_registers_demo.xml",

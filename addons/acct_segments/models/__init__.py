@@ -8,7 +8,6 @@ from . import (
     acct_segment_model_fit,
     acct_segment_month,
     acct_segment_rule,
-    acct_segment_snapshot_demo,
     acct_segment_tier,
     res_partner,
 )

@@ -1,0 +1,1 @@
+from . import acct_firm_demo

@@ -1,0 +1,172 @@
+# Copyright 2026 Accounting Firm Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Demo hooks of the demo firm, called from the demo XML files only (never by the product).
+
+The firm is "Витоша Консулт ООД", an accounting firm in Sofia. Where its database was created
+for Bulgaria with the Bulgarian chart of accounts (scripts/create_demo_db.py), it keeps its
+books in euros, Bulgaria's currency since 1 January 2026; amounts of earlier years are the
+lev amounts converted at the fixed rate of 1.95583 BGN per EUR. Elsewhere (the test runs,
+on Odoo's generic chart) it only gets its name, address and clients.
+"""
+
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+
+from ..models.res_partner import LEGAL_FORM_DEFAULTS
+
+BGN_PER_EUR = 1.95583
+LEV_PEGGED_TO_EURO = date(1999, 7, 5)
+DEMO_LANG = "bg_BG"
+CONTEXT = {
+    "tracking_disable": True,
+    "mail_create_nolog": True,
+    "mail_create_nosubscribe": True,
+    "mail_notrack": True,
+    "no_reset_password": True,
+}
+
+# The firm's other clients, one or more of every legal form: (xmlid, code, name, legal form,
+# city, zip, street, ЕИК or "" (people have none), extra flags, accountant, client since
+# (years ago), CIT advances). The flags of the legal form (LEGAL_FORM_DEFAULTS) come first.
+# fmt: off
+MORE_CLIENTS = (
+    ("demo_client_dental", "C0010", "Дентал Плюс ЕООД", "eood", "София", "1164",
+     "ул. „Бигла“ 14", "208763074", {"acct_vat_registered", "acct_employer"}, "demo", 5, "none"),
+    ("demo_client_morski_briz", "C0011", "Морски бриз ООД", "ood", "Бургас", "8000",
+     "ул. „Александровска“ 42", "150298696",
+     {"acct_vat_registered", "acct_employer", "acct_civil_contract_payer",
+      "acct_owns_real_estate"}, "admin", 7, "quarterly"),
+    ("demo_client_petkov_et", "C0012", "ЕТ „Петков – Хлебопекарна“", "et", "Габрово", "5300",
+     "ул. „Радецки“ 9", "119139495", {"acct_vat_registered", "acct_employer"}, "demo", 9,
+     "none"),
+    ("demo_client_dunavsko_zarno", "C0013", "Дунавско зърно АД", "ad", "Русе", "7000",
+     "бул. „Липник“ 117", "128219499",
+     {"acct_vat_registered", "acct_employer", "acct_intra_eu_supplies",
+      "acct_intrastat_dispatches", "acct_pays_dividends", "acct_owns_vehicles"},
+     "admin", 10, "monthly"),
+    ("demo_client_kodeks", "C0014", "Кодекс Софтуер ЕООД", "eood", "Пловдив", "4000",
+     "бул. „Марица“ 154", "192689776",
+     {"acct_vat_registered", "acct_intra_eu_supplies", "acct_employer",
+      "acct_nonresident_payments", "acct_pays_dividends"}, "demo", 3, "quarterly"),
+    ("demo_client_svetlina", "C0015", "Народно читалище „Светлина 1907“", "ngo", "Казанлък",
+     "6100", "ул. „Искра“ 2", "177338211", {"acct_civil_contract_payer", "acct_employer"},
+     "demo", 6, "none"),
+    ("demo_client_sk_teteven", "C0016", "Сдружение „Спортен клуб Тетевен“", "ngo", "Тетевен",
+     "5700", "ул. „Иван Вазов“ 3", "209900177", {"acct_civil_contract_payer"}, "demo", 2,
+     "none"),
+    ("demo_client_koleva", "C0017", "арх. Десислава Колева", "self_insured", "София", "1404",
+     "ж.к. „Стрелбище“, бл. 12", "", {"acct_vat_registered"}, "demo", 4, "none"),
+    ("demo_client_atanasov", "C0018", "Петър Атанасов (преводач)", "self_insured", "Варна",
+     "9000", "ул. „Драгоман“ 21", "", set(), "demo", 3, "none"),
+    ("demo_client_marinova", "C0019", "Иванка Маринова", "individual", "Пловдив", "4002",
+     "ул. „Капитан Райчо“ 56", "", {"acct_individual_rental", "acct_owns_real_estate"},
+     "demo", 5, "none"),
+    ("demo_client_transexpress", "C0020", "Трансекспрес ООД", "ood", "Плевен", "5800",
+     "ул. „Васил Левски“ 130", "112210858",
+     {"acct_vat_registered", "acct_employer", "acct_owns_vehicles", "acct_intra_eu_supplies",
+      "acct_civil_contract_payer"}, "admin", 8, "quarterly"),
+    ("demo_client_pamporovo", "C0021", "Хотел Пампорово ООД", "ood", "Смолян", "4700",
+     "бул. „България“ 8", "115103203",
+     {"acct_vat_registered", "acct_employer", "acct_owns_real_estate", "acct_pays_dividends"},
+     "admin", 6, "quarterly"),
+    ("demo_client_stoyanov_et", "C0022", "ЕТ „Стоянов – Автосервиз“", "et", "Стара Загора",
+     "6000", "ул. „Гладстон“ 77", "174915661",
+     {"acct_vat_registered", "acct_employer", "acct_owns_vehicles"}, "demo", 11, "none"),
+    ("demo_client_zdrave", "C0023", "Аптека Здраве ЕООД", "eood", "Шумен", "9700",
+     "бул. „Славянски“ 19", "106892525", {"acct_vat_registered", "acct_employer"}, "demo",
+     4, "none"),
+    ("demo_client_rodolubie", "C0024", "Фондация „Родолюбие“", "ngo", "София", "1000",
+     "ул. „Шипка“ 6", "168081629", set(), "admin", 3, "none"),
+)
+# fmt: on
+
+
+class AcctFirmDemo(models.AbstractModel):
+    _name = "acct.firm.demo"
+    _description = "Demo firm (demo data hooks)"
+
+    @api.model
+    def _setup_firm(self, registry_number):
+        """The firm's VAT number, currency, languages and people; called once, early."""
+        env = self.env(context={**self.env.context, **CONTEXT})
+        company = env.ref("base.main_company")
+        company.partner_id.vat = f"BG{registry_number}"
+        if company.chart_template == "bg" and not company.root_id._existing_accounting():
+            self._use_euro(company)
+        # Odoo's own demo company of l10n_bg ("BG Company") is no firm of ours.
+        bg_company = env.ref("base.demo_company_bg", raise_if_not_found=False)
+        if bg_company and bg_company != company:
+            users = (
+                env["res.users"]
+                .with_context(active_test=False)
+                .search(
+                    [("company_ids", "in", bg_company.ids), ("company_id", "!=", bg_company.id)]
+                )
+            )
+            users.write({"company_ids": [fields.Command.unlink(bg_company.id)]})
+            bg_company.active = False
+        # The people of the firm.
+        people = (("base.user_admin", "Георги Петров"), ("base.user_demo", "Мария Стоянова"))
+        for xmlid, name in people:
+            user = env.ref(xmlid, raise_if_not_found=False)
+            if user:
+                user.partner_id.name = name
+                user.employee_ids.name = name
+        # Bulgarian for every user, and for the users and contacts created later (the portal
+        # users of the clients): the firm's default language.
+        if env["res.lang"].search_count([("code", "=", DEMO_LANG)]):
+            env["ir.default"].set("res.partner", "lang", DEMO_LANG)
+            everyone = env["res.users"].with_context(active_test=False)
+            everyone.search([("login", "!=", False)]).lang = DEMO_LANG
+
+    @api.model
+    def _use_euro(self, company):
+        """The euro as the company's currency; the lev at its fixed rate, for older documents."""
+        euro, lev = self.env.ref("base.EUR"), self.env.ref("base.BGN")
+        (euro | lev).active = True
+        company.currency_id = euro
+        self.env["res.currency.rate"].create(
+            {
+                "currency_id": lev.id,
+                "company_id": company.id,
+                "name": LEV_PEGGED_TO_EURO,
+                "rate": BGN_PER_EUR,
+            }
+        )
+
+    @api.model
+    def _create_more_clients(self):
+        """The firm's other clients (MORE_CLIENTS), as demo records with their xmlids."""
+        env = self.env(context={**self.env.context, **CONTEXT})
+        today = fields.Date.context_today(self)
+        users = {"demo": env.ref("base.user_demo"), "admin": env.ref("base.user_admin")}
+        country = env.ref("base.bg")
+        data = []
+        for row in MORE_CLIENTS:
+            (xmlid, code, name, form, city, zip_code, street, eik, flags, who, years, cit) = row
+            values = {
+                "name": name,
+                "is_company": form not in ("individual", "self_insured"),
+                "acct_is_firm_client": True,
+                "acct_client_code": code,
+                "street": street,
+                "city": city,
+                "zip": zip_code,
+                "country_id": country.id,
+                "email": f"office.{code.lower()}@example.com",
+                "acct_legal_form": form,
+                "acct_cit_advance_regime": cit,
+                "acct_accountant_id": users[who].id,
+                "acct_reviewer_id": users["admin"].id,
+                "acct_client_since": (today - relativedelta(years=years)).replace(day=1),
+                **dict.fromkeys(LEGAL_FORM_DEFAULTS[form] | flags, True),
+            }
+            if eik:
+                values["company_registry"] = eik
+                if "acct_vat_registered" in flags:
+                    values["vat"] = f"BG{eik}"
+            data.append({"xml_id": f"acct_firm_crm.{xmlid}", "values": values, "noupdate": True})
+        return env["res.partner"]._load_records(data)

@@ -1,0 +1,1 @@
+from . import acct_segments_demo

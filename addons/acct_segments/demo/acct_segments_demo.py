@@ -1,0 +1,240 @@
+# Copyright 2026 Accounting Firm Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The demo firm's history, called from demo/acct_segments_demo.xml only: three years of
+monthly fees of every firm client, posted and paid with each client's usual delay, then the
+segment snapshots of the last months.
+
+Fast enough for every demo install (the test runs install the demo too): the invoices are
+created and posted in batches and paid by direct payments reconciled in one plan per batch,
+as tests/perf/generate.py does, without chatter (no tracking, no creation messages).
+"""
+
+import random
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, api, fields, models
+from odoo.tools import config
+
+CONTEXT = {
+    "tracking_disable": True,
+    "mail_create_nolog": True,
+    "mail_create_nosubscribe": True,
+    "mail_notrack": True,
+}
+BATCH = 250
+
+# The clients with a story: xmlid: (monthly fee by months-ago -> amount or 0, days late
+# when paying). Months ago counts back from last month (0) to 35.
+DEMO_PATTERNS = {
+    # a steady, large bookkeeping client since three years: A, partner, most valuable
+    "acct_firm_crm.demo_client_zora": (lambda ago: 1800, 0),
+    # growing fast: from 150 to 800 a month, highest potential
+    "acct_firm_crm.demo_client_balkan_trade": (
+        lambda ago: 150 if ago > 11 else 800 - 40 * ago,
+        3,
+    ),
+    # a sole trader invoiced twice a year: occasional
+    "acct_firm_crm.demo_client_ivanov_et": (lambda ago: 350 if ago % 6 == 2 else 0, 10),
+    # a large client falling: 2600 until a year ago, 700 since: vulnerable
+    "acct_segments.demo_client_rodopa": (lambda ago: 2600 if ago > 11 else 700, 5),
+    # tiny fees paid two months late: problematic
+    "acct_segments.demo_client_cherno_more": (lambda ago: 50, 55),
+    # left 15 months ago: lost
+    "acct_segments.demo_client_dunav": (lambda ago: 900 if ago >= 15 else 0, 0),
+    # quarterly VAT-free bookkeeping: regular
+    "acct_segments.demo_client_badeshte": (lambda ago: 450 if ago % 3 == 0 else 0, 0),
+    # small association with complaints: problematic and vulnerable
+    "acct_segments.demo_client_zanayati": (lambda ago: 90 if ago % 2 == 0 else 0, 20),
+    # a private person's yearly tax return: occasional
+    "acct_segments.demo_client_petrova": (lambda ago: 150 if ago % 12 == 3 else 0, 0),
+    # a young client, every month since 14 months: client with the highest potential
+    "acct_segments.demo_client_pirin": (lambda ago: 600 if ago < 14 else 0, 1),
+    # an established medium client: client
+    "acct_segments.demo_client_trakia": (lambda ago: 750, 8),
+    # stopped 8 months ago after two steady years: probably lost
+    "acct_segments.demo_client_stara_planina": (lambda ago: 1100 if ago >= 8 else 0, 15),
+}
+
+# The usual monthly fee of the other clients by legal form; each client's own level, growth,
+# skipped months and payment delay are drawn from a generator seeded with its code.
+FEE_BY_LEGAL_FORM = {
+    "et": 160,
+    "eood": 320,
+    "ood": 480,
+    "ad": 1400,
+    "ngo": 140,
+    "coop": 520,
+    "self_insured": 90,
+    "individual": 0,  # one yearly tax return, in April
+    "other": 0,
+}
+
+
+class AcctSegmentsDemo(models.AbstractModel):
+    _name = "acct.segments.demo"
+    _description = "Demo firm history (demo data hooks)"
+
+    @api.model
+    def _fee_plan(self, client, months):
+        """(fee by months-ago, days late) of ``client``: its story, else a seeded draw."""
+        for xmlid, plan in DEMO_PATTERNS.items():
+            if self.env.ref(xmlid, raise_if_not_found=False) == client:
+                return plan
+        rng = random.Random(f"acct-demo-{client.acct_client_code}")
+        if client.acct_legal_form == "individual":
+            fee = rng.choice((60, 80, 120))
+            return (lambda ago: fee if ago % 12 == 7 else 0), rng.choice((0, 5))
+        base = FEE_BY_LEGAL_FORM.get(client.acct_legal_form or "other", 0)
+        if not base or client.acct_inactive:
+            return (lambda ago: 0), 0
+        since = client.acct_client_since
+        today = fields.Date.context_today(self)
+        tenure = months
+        if since:
+            tenure = (today.year - since.year) * 12 + today.month - since.month
+        level = base * rng.uniform(0.7, 1.4)
+        growth = rng.uniform(-0.01, 0.02)  # per month
+        skipped = {ago for ago in range(months) if rng.random() < 0.06}
+        delay = rng.choice((0, 0, 2, 5, 8, 14, 30))
+
+        def fee(ago):
+            if ago >= tenure or ago in skipped:
+                return 0
+            return round(level * (1 + growth) ** (months - ago) / 10) * 10
+
+        return fee, delay
+
+    @api.model
+    def _build_history(self, months=36, snapshots=3):
+        """Invoices of the last ``months`` months for every firm client, each stopping before
+        the client's first invoice (the engagements bill the recent ones), their payments, then
+        the snapshots of the last ``snapshots`` months. A second call adds nothing.
+
+        A test run installs the demo but needs none of its history (the tests that need one
+        generate their own): there it covers the last year only, to keep the run short."""
+        if config["test_enable"]:
+            months = min(months, 12)
+        env = self.env(context={**self.env.context, **CONTEXT})
+        company = env.company
+        journal = env["account.journal"].search(
+            [("type", "=", "sale"), *env["account.journal"]._check_company_domain(company)],
+            limit=1,
+        )
+        bank = env["account.journal"].search(
+            [("type", "=", "bank"), *env["account.journal"]._check_company_domain(company)],
+            limit=1,
+        )
+        if not journal or not bank:
+            return  # no chart of accounts: nothing to invoice with
+        today = fields.Date.context_today(self)
+        last_month = today.replace(day=1) - relativedelta(months=1)
+        clients = env["res.partner"].search(
+            [("acct_is_firm_client", "=", True)], order="acct_client_code"
+        )
+        first_invoice = {
+            partner.id: first
+            for partner, first in env["account.move"]._read_group(
+                [("move_type", "=", "out_invoice"), ("partner_id", "in", clients.ids)],
+                ["partner_id"],
+                ["invoice_date:min"],
+            )
+        }
+        product = env.ref("acct_firm_crm.demo_product_bookkeeping", raise_if_not_found=False)
+        planned = []  # (invoice values, days late)
+        for client in clients:
+            fee, days_late = self._fee_plan(client, months)
+            stop = first_invoice.get(client.id)
+            for ago in range(months - 1, -1, -1):
+                month = last_month - relativedelta(months=ago)
+                amount = fee(ago)
+                if not amount or (stop and month >= stop.replace(day=1)):
+                    continue
+                day = month + timedelta(days=4)
+                values = self._invoice_values(client, day, amount, journal, product)
+                planned.append((values, days_late))
+        planned.sort(key=lambda row: (row[0]["invoice_date"], row[0]["partner_id"]))
+        to_pay = []
+        for start in range(0, len(planned), BATCH):
+            chunk = planned[start : start + BATCH]
+            invoices = env["account.move"].create([values for values, _late in chunk])
+            invoices.action_post()
+            for invoice, (_values, late) in zip(invoices, chunk, strict=True):
+                pay_day = invoice.invoice_date_due + timedelta(days=late)
+                if pay_day <= today:  # the others stay open, and late
+                    to_pay.append((pay_day, invoice.id))
+            env.flush_all()
+            env.invalidate_all()
+        to_pay.sort()
+        for start in range(0, len(to_pay), BATCH):
+            self._pay(env, to_pay[start : start + BATCH], bank)
+        snapshot = env["acct.segment.snapshot"]
+        for ago in range(snapshots - 1, -1, -1):
+            snapshot._compute_month(last_month - relativedelta(months=ago))
+
+    @api.model
+    def _invoice_values(self, client, day, amount, journal, product):
+        line = {
+            "name": f"Счетоводно обслужване {day:%m.%Y}",
+            "quantity": 1,
+            "price_unit": amount,
+            "tax_ids": [Command.clear()],
+        }
+        if product:
+            line["product_id"] = product.id
+        return {
+            "move_type": "out_invoice",
+            "partner_id": client.id,
+            "invoice_date": day,
+            "invoice_date_due": day + timedelta(days=10),
+            "journal_id": journal.id,
+            "invoice_line_ids": [Command.create(line)],
+        }
+
+    @api.model
+    def _pay(self, env, to_pay, bank):
+        """What account.payment.register does for each invoice (one payment each), for a
+        batch: create the payments, post them, reconcile each with its invoice."""
+        Payment = env["account.payment"].with_context(skip_invoice_sync=True)
+        method_line = bank._get_available_payment_method_lines("inbound")[:1]
+        reconcilable = [
+            ("parent_state", "=", "posted"),
+            ("account_type", "in", Payment._get_valid_payment_account_types()),
+            ("reconciled", "=", False),
+        ]
+        invoices = env["account.move"].browse([invoice_id for _day, invoice_id in to_pay])
+        receivables = [invoice.line_ids.filtered_domain(reconcilable) for invoice in invoices]
+        payments = Payment.create(
+            [
+                {
+                    "date": pay_day,
+                    "amount": invoice.amount_residual,
+                    "payment_type": "inbound",
+                    "partner_type": "customer",
+                    "memo": invoice.name,
+                    "journal_id": bank.id,
+                    "company_id": invoice.company_id.id,
+                    "currency_id": invoice.currency_id.id,
+                    "partner_id": invoice.commercial_partner_id.id,
+                    "payment_method_line_id": method_line.id,
+                    "destination_account_id": lines.account_id.id,
+                    "invoice_ids": [Command.set(invoice.ids)],
+                }
+                for (pay_day, _id), invoice, lines in zip(
+                    to_pay, invoices, receivables, strict=True
+                )
+            ]
+        )
+        payments.action_post()
+        env["account.move.line"]._reconcile_plan(
+            [
+                payment.move_id.line_ids.filtered_domain(
+                    [*reconcilable, ("account_id", "=", lines.account_id.id)]
+                )
+                + lines
+                for payment, lines in zip(payments, receivables, strict=True)
+            ]
+        )
+        env.flush_all()
+        env.invalidate_all()
