@@ -9,9 +9,11 @@ from . import (
     test_handover_protocol,
     test_power_attorney,
     test_power_attorney_concurrency,
+    test_reader_language,
     test_res_partner,
     test_res_partner_figures,
     test_statutory,
     test_statutory_concurrency,
     test_time_reporting,
+    test_views_bulgarian,
 )

@@ -114,9 +114,9 @@ class AcctSegmentSnapshot(models.Model):
 
     # segments
     value_tier = fields.Char()
-    rfm_recency = fields.Integer(string="R")
-    rfm_frequency = fields.Integer(string="F")
-    rfm_monetary = fields.Integer(string="M")
+    rfm_recency = fields.Integer(string="Recency score")
+    rfm_frequency = fields.Integer(string="Frequency score")
+    rfm_monetary = fields.Integer(string="Monetary score")
     rfm_code = fields.Char(string="RFM")
     abc_class = fields.Selection(ABC, string="ABC")
     pareto_rank = fields.Integer(help="Position by value, 1 = highest.")
@@ -165,16 +165,18 @@ class AcctSegmentSnapshot(models.Model):
     def action_start_reactivation(self):
         """Plan a reactivation call with each lost client, for its salesperson or the user."""
         activity_type = self.env.ref("mail.mail_activity_data_call")
+        # An internal to-do: in the firm's language, whoever clicked.
+        env = self.with_context(lang=self.env.company._acct_lang()).env
         for snapshot in self:
             client = snapshot.client_id
             client.activity_schedule(
                 activity_type_id=activity_type.id,
-                summary=self.env._("Reactivate %(client)s", client=client.name),
-                note=self.env._(
+                summary=env._("Reactivate %(client)s", client=client.name),
+                note=env._(
                     "Lost client, value to date %(value)s. Preferred channel: %(channel)s.",
                     value=snapshot.past_value,
                     channel=dict(
-                        client._fields["acct_preferred_channel"]._description_selection(self.env)
+                        client._fields["acct_preferred_channel"]._description_selection(env)
                     ).get(client.acct_preferred_channel, "-"),
                 ),
                 user_id=(client.user_id or self.env.user).id,
