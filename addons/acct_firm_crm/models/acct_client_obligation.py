@@ -7,6 +7,7 @@ from markupsafe import Markup, escape
 from psycopg2 import IntegrityError
 
 from odoo import api, fields, models
+from odoo.tools import html2plaintext
 
 from .acct_obligation_type import deadline_datetime
 from .res_partner import ACCT_PROFILE_FLAGS
@@ -330,9 +331,20 @@ class AcctClientObligation(models.Model):
             if task.name != english:
                 continue
             name = self._task_name(kind.with_context(lang=lang), task.acct_period_code)
-            if name != english:
-                task.with_context(tracking_disable=True).name = name
-                renamed |= task
+            if name == english:
+                continue
+            values = {"name": name}
+            # The checklist too, while nobody has ticked or edited it.
+            description = task.description or ""
+            checklist = self._checklist_html(kind.with_context(lang="en_US"))
+            if (
+                checklist
+                and "o_checked" not in description
+                and html2plaintext(description) == html2plaintext(checklist)
+            ):
+                values["description"] = self._checklist_html(kind.with_context(lang=lang))
+            task.with_context(tracking_disable=True).write(values)
+            renamed |= task
         return renamed
 
     @api.model

@@ -86,9 +86,10 @@ class TestTasksInTheFirmLanguage(ReaderLanguageCommon):
         renamed = self.env["acct.client.obligation"]._rename_english_tasks()
         self.assertEqual(renamed, tasks - renamed_by_hand)
         for task in renamed:
-            self.assertEqual(
-                task.name, f"{self._bg(task.acct_obligation_type_id)} {task.acct_period_code}"
-            )
+            kind = task.acct_obligation_type_id
+            self.assertEqual(task.name, f"{self._bg(kind)} {task.acct_period_code}")
+            for item in kind.checklist_item_ids:
+                self.assertIn(self._bg(item), task.description)
         self.assertEqual(renamed_by_hand.name, "Special")
         self.assertFalse(self.env["acct.client.obligation"]._rename_english_tasks(), "once")
 

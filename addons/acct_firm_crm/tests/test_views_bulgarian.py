@@ -68,10 +68,18 @@ def _previous_tag(node):
 
 
 def translated_msgids(module):
+    """``{(msgid, reference)}`` of the translated entries of the module's bg.po. Odoo applies
+    an entry only to the records its references name: a msgid translated for another view or
+    field does not translate this one."""
     path = Path(get_module_path(module)) / "i18n" / "bg.po"
     if not path.exists():
         return set()
-    return {entry.msgid for entry in polib.pofile(str(path)) if entry.msgstr.strip()}
+    return {
+        (entry.msgid, reference)
+        for entry in polib.pofile(str(path))
+        if entry.msgstr.strip()
+        for reference, _line in entry.occurrences
+    }
 
 
 @tagged("post_install", "-at_install")
@@ -108,7 +116,11 @@ class TestSuiteViews(TransactionCase):
         for module, view in self.views:
             for term in terms_of(view.with_context(lang="en_US").arch_db):
                 # Punctuation between fields ("-", "(") is not a word to translate.
-                if any(char.isalpha() for char in term) and term not in self.msgids[module]:
+                reference = f"model_terms:ir.ui.view,arch_db:{view.xml_id}"
+                if (
+                    any(char.isalpha() for char in term)
+                    and (term, reference) not in self.msgids[module]
+                ):
                     problems.append(f"{view.xml_id}: {term!r}")
         self.assertFalse(problems, "Missing from bg.po:\n" + "\n".join(sorted(set(problems))))
 
@@ -125,6 +137,10 @@ class TestSuiteViews(TransactionCase):
             if not owner or (owner != modules and not field.name.startswith("acct_")):
                 continue
             label = field.with_context(lang="en_US").field_description
-            if not any(label in self.msgids[module] for module in owner):
+            if not any(
+                (label, f"model:ir.model.fields,field_description:{xmlid}") in self.msgids[module]
+                for module in owner
+                for xmlid in field._get_external_ids().get(field.id, [])
+            ):
                 problems.append(f"{field.model}.{field.name}: {label!r}")
         self.assertFalse(problems, "Field labels missing from bg.po:\n" + "\n".join(problems))
