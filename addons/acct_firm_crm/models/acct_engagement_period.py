@@ -39,7 +39,10 @@ class AcctEngagementPeriod(models.Model):
     invoice_id = fields.Many2one("account.move", readonly=True, index="btree_not_null", copy=False)
     invoice_state = fields.Selection(related="invoice_id.state", string="Invoice status")
     fee_model = fields.Selection(
-        selection=lambda self: self.env["acct.engagement"]._fields["fee_model"].selection,
+        # The engagement's fee models, with their labels in the reader's language.
+        selection=lambda self: (
+            self.env["acct.engagement"]._fields["fee_model"]._description_selection(self.env)
+        ),
         readonly=True,
     )
     quantity = fields.Integer(string="Documents", readonly=True)

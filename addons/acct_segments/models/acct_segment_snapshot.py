@@ -183,6 +183,19 @@ class AcctSegmentSnapshot(models.Model):
             )
         return True
 
+    @api.model
+    def _health_component_label(self, code):
+        """The component of the health score ``code`` in the reader's words."""
+        labels = {
+            "payment_delay": self.env._("payment delay"),
+            "recency": self.env._("recency"),
+            "frequency": self.env._("frequency"),
+            "complaints": self.env._("complaints"),
+            "growth": self.env._("growth"),
+            "satisfaction": self.env._("satisfaction"),
+        }
+        return labels.get(code, code)
+
     def _compute_currency_id(self):
         self.currency_id = self.env.company.currency_id
 
@@ -286,7 +299,9 @@ class AcctSegmentSnapshot(models.Model):
                 self.env._(
                     "Health %(score).0f/100 = %(parts)s.",
                     score=self.health_score,
-                    parts=" + ".join(f"{code} {part:.0f}" for code, part in parts),
+                    parts=" + ".join(
+                        f"{self._health_component_label(code)} {part:.0f}" for code, part in parts
+                    ),
                 )
             )
         if self.lost_reason:
