@@ -6,6 +6,7 @@ from . import (
     test_authorisation_flag,
     test_client_deletion,
     test_client_document,
+    test_deadlines_list,
     test_handover_protocol,
     test_power_attorney,
     test_power_attorney_concurrency,

@@ -788,7 +788,12 @@ class AcctSegmentSnapshot(models.Model):
         which the clients share)."""
         predictions = prediction["predictions"]
         values = {c: m.get("value") or 0.0 for c, m in metrics.items()}
-        bounds, tier_names = self.env["acct.segment.tier"]._get_tiers()
+        # The tier names are stored: in the firm's language, not the job's.
+        bounds, tier_names = (
+            self.env["acct.segment.tier"]
+            .with_context(lang=self.env.company._acct_lang())
+            ._get_tiers()
+        )
         tiers = scores.value_tiers(values, bounds=bounds)
         top_tier = len(tiers.bounds)
         rfm = scores.rfm_scores(
