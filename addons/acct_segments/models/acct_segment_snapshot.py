@@ -261,7 +261,7 @@ class AcctSegmentSnapshot(models.Model):
                 "Loyalty %(level)s by rule %(rule)s (%(values)s).",
                 level=self._selection_label("loyalty_level"),
                 rule=self._selection_label("loyalty_rule"),
-                values=_format_values(self._loyalty_values(thresholds)),
+                values=self._format_values(self._loyalty_values(thresholds)),
             ),
         ]
         for flag, codes in data.get("flags", {}).items():
@@ -270,7 +270,8 @@ class AcctSegmentSnapshot(models.Model):
                     "%(segment)s: %(reasons)s.",
                     segment=self._fields[flag]._description_string(self.env),
                     reasons="; ".join(
-                        f"{code} ({_format_values(self._reason_values(flag, code, rules))})"
+                        f"{self._words(code)} "
+                        f"({self._format_values(self._reason_values(flag, code, rules))})"
                         for code in codes
                     ),
                 )
@@ -307,6 +308,51 @@ class AcctSegmentSnapshot(models.Model):
         if self.lost_reason:
             lines.append(self.env._("Lost: %(reason)s.", reason=self._lost_text(thresholds)))
         return lines
+
+    def _words(self, code):
+        """A reason code or a compared value's key of the explanation, in the reader's words."""
+        _ = self.env._
+        words = {
+            # reasons of the utility segments
+            "top_value": _("top value"),
+            "low_value": _("low value"),
+            "complaints": _("complaints"),
+            "high_cost": _("high cost"),
+            "growing": _("growing"),
+            "churn_risk": _("churn risk"),
+            "value_falling": _("value falling"),
+            "delay_rising": _("payment delay rising"),
+            "high_delay": _("high payment delay"),
+            # the values they compared
+            "value": _("value"),
+            "cutoff": _("cutoff"),
+            "threshold": _("threshold"),
+            "cost": _("cost"),
+            "ratio": _("ratio"),
+            "growth": _("growth"),
+            "delay_trend": _("payment delay trend"),
+            "payment_delay": _("payment delay"),
+            "frequency": _("invoiced months"),
+            "tenure_months": _("tenure (months)"),
+            "partner_min_tenure_months": _("minimum tenure (months)"),
+            "client_min_months": _("minimum invoiced months"),
+            "regular_min_months": _("minimum invoiced months"),
+            "top_value_tier": _("top value tier"),
+            "active_engagement": _("running engagement"),
+        }
+        return words.get(code, code)
+
+    def _format_values(self, values):
+        yes, no = self.env._("yes"), self.env._("no")
+        return ", ".join(
+            f"{self._words(key)} = "
+            + (
+                f"{value:.2f}"
+                if isinstance(value, float)
+                else (yes if value is True else no if value is False else f"{value}")
+            )
+            for key, value in values.items()
+        )
 
     def _selection_label(self, name):
         return dict(self._fields[name]._description_selection(self.env)).get(self[name], "")
@@ -929,10 +975,3 @@ def _sql_month_index(column):
 
 # One encoder for all the rows (json.dumps with options builds one per call).
 _JSON = json.JSONEncoder(separators=(",", ":"))
-
-
-def _format_values(values):
-    return ", ".join(
-        f"{key} = {value:.2f}" if isinstance(value, float) else f"{key} = {value}"
-        for key, value in values.items()
-    )
