@@ -311,34 +311,33 @@ class AcctSegmentSnapshot(models.Model):
 
     def _words(self, code):
         """A reason code or a compared value's key of the explanation, in the reader's words."""
-        _ = self.env._
         words = {
             # reasons of the utility segments
-            "top_value": _("top value"),
-            "low_value": _("low value"),
-            "complaints": _("complaints"),
-            "high_cost": _("high cost"),
-            "growing": _("growing"),
-            "churn_risk": _("churn risk"),
-            "value_falling": _("value falling"),
-            "delay_rising": _("payment delay rising"),
-            "high_delay": _("high payment delay"),
+            "top_value": self.env._("top value"),
+            "low_value": self.env._("low value"),
+            "complaints": self.env._("complaints"),
+            "high_cost": self.env._("high cost"),
+            "growing": self.env._("growing"),
+            "churn_risk": self.env._("churn risk"),
+            "value_falling": self.env._("value falling"),
+            "delay_rising": self.env._("payment delay rising"),
+            "high_delay": self.env._("high payment delay"),
             # the values they compared
-            "value": _("value"),
-            "cutoff": _("cutoff"),
-            "threshold": _("threshold"),
-            "cost": _("cost"),
-            "ratio": _("ratio"),
-            "growth": _("growth"),
-            "delay_trend": _("payment delay trend"),
-            "payment_delay": _("payment delay"),
-            "frequency": _("invoiced months"),
-            "tenure_months": _("tenure (months)"),
-            "partner_min_tenure_months": _("minimum tenure (months)"),
-            "client_min_months": _("minimum invoiced months"),
-            "regular_min_months": _("minimum invoiced months"),
-            "top_value_tier": _("top value tier"),
-            "active_engagement": _("running engagement"),
+            "value": self.env._("value"),
+            "cutoff": self.env._("cutoff"),
+            "threshold": self.env._("threshold"),
+            "cost": self.env._("cost"),
+            "ratio": self.env._("ratio"),
+            "growth": self.env._("growth"),
+            "delay_trend": self.env._("payment delay trend"),
+            "payment_delay": self.env._("payment delay"),
+            "frequency": self.env._("invoiced months"),
+            "tenure_months": self.env._("tenure (months)"),
+            "partner_min_tenure_months": self.env._("minimum tenure (months)"),
+            "client_min_months": self.env._("minimum invoiced months"),
+            "regular_min_months": self.env._("minimum invoiced months"),
+            "top_value_tier": self.env._("top value tier"),
+            "active_engagement": self.env._("running engagement"),
         }
         return words.get(code, code)
 
