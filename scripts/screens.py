@@ -311,6 +311,8 @@ def main():
                 time.sleep(0.8)
                 shoot(browser, out, f"{name}_form_tab{index + 1}")
         for name, url, field in SETTINGS:
+            if args.only and args.only not in name:
+                continue
             browser.goto(args.url + url)
             browser.evaluate(
                 f"document.querySelector('[name={field}]')"
