@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 from acct_firm_core.retention import RetentionError, retention_end
 
@@ -208,14 +209,16 @@ class AcctArchiveFolder(models.Model):
                     )
                 )
         for folder in self:
+            # The chatter is the firm's record: in the firm's language, not the user's.
+            env = self.with_context(lang=self.env.company._acct_lang()).env
             folder._acct_transition(
                 "destroy",
                 "destroyed",
                 {"destroyed_on": today},
-                reason=self.env._(
+                reason=env._(
                     "Destroyed on %(date)s by %(user)s; retention had ended on %(end)s.",
-                    date=today,
+                    date=format_date(env, today),
                     user=self.env.user.name,
-                    end=folder.retention_end,
+                    end=format_date(env, folder.retention_end),
                 ),
             )

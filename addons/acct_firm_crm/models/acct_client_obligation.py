@@ -7,6 +7,7 @@ from markupsafe import Markup, escape
 from psycopg2 import IntegrityError
 
 from odoo import api, fields, models
+from odoo.tools import html2plaintext
 
 from .acct_obligation_type import deadline_datetime
 from .res_partner import ACCT_PROFILE_FLAGS
@@ -229,7 +230,14 @@ class AcctClientObligation(models.Model):
         projects = self.env["project.project"]._acct_client_projects(
             self.env["res.partner"].union(*(row[0].client_id for row in pending))
         )
-        checklists = {kind: self._checklist_html(kind) for kind in self._types_of(pending)}
+        # Names and checklists are written in the firm's language, not the job's.
+        langs = {row[0].client_id.id: row[0].client_id._acct_firm_lang() for row in pending}
+        kinds = self._types_of(pending)
+        checklists = {
+            (kind.id, lang): self._checklist_html(kind.with_context(lang=lang))
+            for kind in kinds
+            for lang in set(langs.values())
+        }
         vals_list = [
             self._task_values(obligation, code, legal, effective, projects, checklists)
             for obligation, code, legal, effective in pending
@@ -268,11 +276,12 @@ class AcctClientObligation(models.Model):
 
     @api.model
     def _task_values(self, obligation, code, legal, effective, projects, checklists):
-        kind = obligation.obligation_type_id
         client = obligation.client_id
+        lang = client._acct_firm_lang()
+        kind = obligation.obligation_type_id.with_context(lang=lang)
         assignee = obligation._assignee()
         return {
-            "name": f"{kind.name} {code}",
+            "name": self._task_name(kind, code),
             "project_id": projects[client.id],
             "partner_id": client.id,
             "acct_client_id": client.id,
@@ -283,8 +292,15 @@ class AcctClientObligation(models.Model):
             "acct_effective_date": effective,
             "date_deadline": deadline_datetime(effective),
             "user_ids": [fields.Command.set(assignee.ids)],
-            "description": checklists[kind],
+            "description": checklists[kind.id, lang],
         }
+
+    @api.model
+    def _task_name(self, kind, code):
+        """The name of the task of ``kind`` for period ``code``, in the language of ``kind``'s
+        context: the firm's language when the task is created (the task name is plain text,
+        written once, like a name typed by the accountant)."""
+        return f"{kind.name} {code}"
 
     @api.model
     def _checklist_html(self, kind):
@@ -294,6 +310,42 @@ class AcctClientObligation(models.Model):
             Markup("<li>%s</li>") % escape(item.name) for item in kind.checklist_item_ids
         )
         return Markup('<ul class="o_checklist">%s</ul>') % items
+
+    @api.model
+    def _rename_english_tasks(self):
+        """Migration 18.0.1.1.0: rename the statutory tasks that earlier versions named in
+        English (the job's language) in the firm's language. A name that is not the English
+        one (renamed by hand, or already right) is left alone. Returns the tasks renamed."""
+        tasks = (
+            self.env["project.task"]
+            .with_context(active_test=False)
+            .search([("acct_obligation_type_id", "!=", False), ("acct_client_id", "!=", False)])
+        )
+        renamed = self.env["project.task"]
+        for task in tasks:
+            lang = task.acct_client_id._acct_firm_lang()
+            if lang == "en_US":
+                continue
+            kind = task.acct_obligation_type_id
+            english = self._task_name(kind.with_context(lang="en_US"), task.acct_period_code)
+            if task.name != english:
+                continue
+            name = self._task_name(kind.with_context(lang=lang), task.acct_period_code)
+            if name == english:
+                continue
+            values = {"name": name}
+            # The checklist too, while nobody has ticked or edited it.
+            description = task.description or ""
+            checklist = self._checklist_html(kind.with_context(lang="en_US"))
+            if (
+                checklist
+                and "o_checked" not in description
+                and html2plaintext(description) == html2plaintext(checklist)
+            ):
+                values["description"] = self._checklist_html(kind.with_context(lang=lang))
+            task.with_context(tracking_disable=True).write(values)
+            renamed |= task
+        return renamed
 
     @api.model
     def _demo_generate_tasks(self):

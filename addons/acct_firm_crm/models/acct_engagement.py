@@ -644,10 +644,12 @@ class AcctEngagement(models.Model):
             ) from error
         covered_from = max(start, self.date_start)
         covered_to = min(end, self.date_end) if self.date_end else end
+        # The labels go to the client's invoice and statement: in the client's language.
+        reader = self.with_context(lang=self.client_id._acct_reader_lang())
         fee_lines = [
             {
                 "code": line.label_code,
-                "label": self._fee_line_label(line),
+                "label": reader._fee_line_label(line),
                 "tier": None if line.tier_index is None else line.tier_index + 1,
                 "quantity": float(line.quantity),
                 "unit_price": float(line.unit_price),

@@ -1,11 +1,16 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
+from decimal import Decimal
+
+from psycopg2.extras import Json
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 from .acct_state_machine_mixin import action_writes, in_action
+
+from acct_firm_core import pricing
 
 _logger = logging.getLogger(__name__)
 
@@ -37,7 +42,10 @@ class AcctEngagementPeriod(models.Model):
     invoice_id = fields.Many2one("account.move", readonly=True, index="btree_not_null", copy=False)
     invoice_state = fields.Selection(related="invoice_id.state", string="Invoice status")
     fee_model = fields.Selection(
-        selection=lambda self: self.env["acct.engagement"]._fields["fee_model"].selection,
+        # The engagement's fee models, with their labels in the reader's language.
+        selection=lambda self: (
+            self.env["acct.engagement"]._fields["fee_model"]._description_selection(self.env)
+        ),
         readonly=True,
     )
     quantity = fields.Integer(string="Documents", readonly=True)
@@ -157,7 +165,9 @@ class AcctEngagementPeriod(models.Model):
                 .sudo()
                 .create(
                     {
-                        "name": self.env._(
+                        "name": period.with_context(
+                            lang=period.client_id._acct_reader_lang()
+                        ).env._(
                             "Usage statement %(period)s.%(ext)s",
                             period=period.name,
                             ext=extension,
@@ -176,3 +186,58 @@ class AcctEngagementPeriod(models.Model):
 
     def action_print_usage_statement(self):
         return self.env.ref("acct_firm_crm.action_report_usage_statement").report_action(self)
+
+    # ----------------------------------------------------------------------------------
+    # Migration 18.0.1.1.0: labels written in the client's language
+    # ----------------------------------------------------------------------------------
+
+    @api.model
+    def _translate_english_labels(self):
+        """Rewrite the fee labels that earlier versions wrote in English, in the usage
+        statements and on the invoice lines, in the client's language. A label that is not
+        the English one (already translated, or edited by hand) is left alone. Returns the
+        number of invoice lines rewritten."""
+        periods = self.search([("invoice_id", "!=", False)])
+        rewritten = 0
+        for period in periods:
+            lang = period.client_id._acct_reader_lang()
+            if lang == "en_US" or not period.fee_lines:
+                continue
+            engagement = period.engagement_id
+            english = engagement.with_context(lang="en_US")
+            local = engagement.with_context(lang=lang)
+            fee_lines = []
+            renames = []
+            for line in period.fee_lines:
+                fee_line = pricing.FeeLine(
+                    label_code=line["code"],
+                    quantity=Decimal(str(line["quantity"])),
+                    unit_price=Decimal(str(line["unit_price"])),
+                    amount=Decimal(str(line["amount"])),
+                    tier_index=None if line.get("tier") is None else line["tier"] - 1,
+                )
+                if line.get("tier") and line["tier"] > len(engagement.tier_ids):
+                    fee_lines.append(line)
+                    continue
+                label = line["label"]
+                if label == english._fee_line_label(fee_line):
+                    label = local._fee_line_label(fee_line)
+                    prefix = f"{engagement.name} {period.name}: "
+                    renames.append((prefix + line["label"], prefix + label))
+                fee_lines.append(dict(line, label=label))
+            if not renames:
+                continue
+            self.env.cr.execute(
+                "UPDATE acct_engagement_period SET fee_lines = %s WHERE id = %s",
+                [Json(fee_lines), period.id],
+            )
+            for old, new in renames:
+                # Posted invoices included: only the label changes, never an amount.
+                self.env.cr.execute(
+                    "UPDATE account_move_line SET name = %s WHERE move_id = %s AND name = %s",
+                    [new, period.invoice_id.id, old],
+                )
+                rewritten += self.env.cr.rowcount
+        self.env["account.move.line"].invalidate_model(["name"])
+        self.invalidate_model(["fee_lines"])
+        return rewritten

@@ -320,7 +320,8 @@ class AcctPowerAttorney(models.Model):
         if not self.env.cr.fetchone():
             return
         self.env["acct.power.attorney.alert"].invalidate_model()
-        summary = self.env._(
+        # Written for the firm's accountants and managers: in the firm's language.
+        summary = self.with_context(lang=self.env.company._acct_lang()).env._(
             "Power of attorney %(name)s (%(client)s) ends in %(days)s days",
             name=self.name,
             client=self.principal_id.display_name,

@@ -154,19 +154,17 @@ class AcctStateMachineMixin(models.AbstractModel):
 
     def _acct_log_transition(self, source, target, reason=None):
         self.ensure_one()
+        # The chatter is the firm's record: in the firm's language, whoever clicked.
+        record = self.with_context(lang=self.env.company._acct_lang())
+        labels = {
+            "old": record._acct_state_label(source),
+            "new": record._acct_state_label(target),
+            "user": self.env.user.name,
+        }
         if reason:
-            body = self.env._(
-                "%(old)s → %(new)s by %(user)s. Reason: %(reason)s",
-                old=self._acct_state_label(source),
-                new=self._acct_state_label(target),
-                user=self.env.user.name,
-                reason=reason,
+            body = record.env._(
+                "%(old)s → %(new)s by %(user)s. Reason: %(reason)s", reason=reason, **labels
             )
         else:
-            body = self.env._(
-                "%(old)s → %(new)s by %(user)s.",
-                old=self._acct_state_label(source),
-                new=self._acct_state_label(target),
-                user=self.env.user.name,
-            )
+            body = record.env._("%(old)s → %(new)s by %(user)s.", **labels)
         self.message_post(body=body, message_type="notification")

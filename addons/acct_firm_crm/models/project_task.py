@@ -4,6 +4,7 @@ import datetime
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 from odoo.addons.project.models.project_task import CLOSED_STATES
 
@@ -35,6 +36,17 @@ class ProjectTask(models.Model):
         help="The client has no active power of attorney for the firm before the authority "
         "of this obligation today: the firm cannot file it in the client's name.",
     )
+    acct_days_left = fields.Integer(
+        "Days left",
+        compute="_compute_acct_days_left",
+        help="Days from today to the effective due date; negative when late.",
+    )
+    acct_my_team = fields.Boolean(
+        "My team",
+        compute="_compute_acct_my_team",
+        search="_search_acct_my_team",
+        help="Assigned to someone you manage, or of a client you review.",
+    )
     acct_reminder_sent = fields.Boolean("Reminder sent", copy=False)
     acct_escalated = fields.Boolean("Escalated to the reviewer", copy=False)
 
@@ -45,6 +57,32 @@ class ProjectTask(models.Model):
             "This client already has a task for this obligation and period.",
         ),
     ]
+
+    @api.depends("acct_effective_date")
+    @api.depends_context("tz")
+    def _compute_acct_days_left(self):
+        today = fields.Date.context_today(self)
+        for task in self:
+            effective = task.acct_effective_date
+            task.acct_days_left = (effective - today).days if effective else 0
+
+    @api.depends_context("uid")
+    def _compute_acct_my_team(self):
+        team = self.search([("id", "in", self.ids), ("acct_my_team", "=", True)])
+        for task in self:
+            task.acct_my_team = task in team
+
+    def _search_acct_my_team(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(self.env._("Unsupported search on the team flag."))
+        # The public directory every employee may read: who reports to the current user.
+        reports = self.env["hr.employee.public"].search([("parent_id.user_id", "=", self.env.uid)])
+        domain = [
+            "|",
+            ("user_ids", "in", reports.user_id.ids),
+            ("acct_client_id.acct_reviewer_id", "=", self.env.uid),
+        ]
+        return domain if (operator == "=") == value else ["!", *domain]
 
     @api.depends("acct_client_id", "acct_obligation_type_id.authority")
     def _compute_acct_authorisation_missing(self):
@@ -82,6 +120,13 @@ class ProjectTask(models.Model):
                 t.acct_obligation_type_id.authority not in covered.get(t.acct_client_id.id, ())
             )
         )
+
+    def _acct_firm_env(self):
+        """An environment in the firm's language, for the texts the firm writes for itself
+        about this task (reminders, escalations), whoever runs the job."""
+        self.ensure_one()
+        company = self.company_id or self.acct_client_id.company_id
+        return self.with_context(lang=company._acct_lang()).env
 
     @api.model
     def _acct_open_domain(self):
@@ -150,11 +195,12 @@ class ProjectTask(models.Model):
             )
         )[:batch_size]
         for task in remind:
+            env = task._acct_firm_env()
             task.activity_schedule(
                 activity_type_id=todo.id,
                 date_deadline=task.acct_effective_date,
                 user_id=task.user_ids[0].id,
-                summary=self.env._("Due %(date)s", date=task.acct_effective_date),
+                summary=env._("Due %(date)s", date=format_date(env, task.acct_effective_date)),
             )
         remind.acct_reminder_sent = True
         done = len(remind)
@@ -168,11 +214,14 @@ class ProjectTask(models.Model):
             limit=batch_size,
         )
         for task in escalate:
+            env = task._acct_firm_env()
             task.activity_schedule(
                 activity_type_id=todo.id,
                 date_deadline=today,
                 user_id=task.acct_client_id.acct_reviewer_id.id,
-                summary=self.env._("Overdue since %(date)s", date=task.acct_effective_date),
+                summary=env._(
+                    "Overdue since %(date)s", date=format_date(env, task.acct_effective_date)
+                ),
             )
         escalate.acct_escalated = True
         done += len(escalate)

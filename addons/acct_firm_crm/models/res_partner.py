@@ -314,6 +314,18 @@ class ResPartner(models.Model):
         created = obligations._generate_tasks()
         return self.env["acct.client.obligation"]._notify_created(created)
 
+    def _acct_firm_lang(self):
+        """The language of the firm's internal texts about this client: the language of
+        the client's company (the firm), else of the current company."""
+        self.ensure_one()
+        return (self.company_id or self.env.company)._acct_lang()
+
+    def _acct_reader_lang(self):
+        """The language of what this client reads (invoices, statements, e-mails): its own,
+        else the firm's."""
+        self.ensure_one()
+        return self.lang or self._acct_firm_lang()
+
     def _acct_project_values(self):
         self.ensure_one()
         return {

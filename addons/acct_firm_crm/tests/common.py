@@ -11,6 +11,9 @@ class AcctFirmCommon(BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # The firm writes its texts in its own language (the demo firm's may be Bulgarian):
+        # these tests read them in English.
+        cls.env.company.partner_id.lang = "en_US"
         cls.accountant = new_test_user(
             cls.env,
             login="acct_accountant",
@@ -29,6 +32,7 @@ class AcctFirmCommon(BaseCommon):
         cls.client = cls.env["res.partner"].create(
             {
                 "name": "Test Client OOD",
+                "lang": "en_US",
                 "is_company": True,
                 "acct_is_firm_client": True,
                 "acct_client_code": "T0001",

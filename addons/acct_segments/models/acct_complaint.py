@@ -78,7 +78,7 @@ class AcctComplaint(models.Model):
             reviewer = complaint.client_id.user_id or manager or self.env.user
             complaint.activity_schedule(
                 "mail.mail_activity_data_todo",
-                summary=self.env._(
+                summary=self.with_context(lang=self.env.company._acct_lang()).env._(
                     "Review the complaint of %(client)s", client=complaint.client_id.name
                 ),
                 user_id=reviewer.id,

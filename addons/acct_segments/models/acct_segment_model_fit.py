@@ -28,7 +28,7 @@ class AcctSegmentModelFit(models.Model):
     state = fields.Selection(
         [("fitted", "Fitted"), ("insufficient", "Too little data")], required=True
     )
-    n = fields.Integer(help="Clients (or periods for sBG) the fit used.")
+    n = fields.Integer(string="Sample size", help="Clients (or periods for sBG) the fit used.")
     log_likelihood = fields.Float(digits=(16, 4))
     parameters = fields.Json(string="Fitted parameters", help="The fitted parameters by name.")
     parameters_text = fields.Char(string="Parameters")

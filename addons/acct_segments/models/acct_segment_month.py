@@ -34,6 +34,7 @@ class AcctSegmentMonth(models.Model):
     @api.depends("rules")
     def _compute_rules_text(self):
         names = dict(self.env["acct.segment.rule"]._fields["code"]._description_selection(self.env))
+        snapshots = self.env["acct.segment.snapshot"]
         for record in self:
             rules = record.rules or {}
             lines = [
@@ -50,7 +51,7 @@ class AcctSegmentMonth(models.Model):
                 self.env._(
                     "Health weights: %(weights)s",
                     weights=", ".join(
-                        f"{code} {weight:g}"
+                        f"{snapshots._health_component_label(code)} {weight:g}"
                         for code, weight in rules.get("health_weights", {}).items()
                     )
                     or "-",

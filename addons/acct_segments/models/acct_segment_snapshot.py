@@ -114,9 +114,9 @@ class AcctSegmentSnapshot(models.Model):
 
     # segments
     value_tier = fields.Char()
-    rfm_recency = fields.Integer(string="R")
-    rfm_frequency = fields.Integer(string="F")
-    rfm_monetary = fields.Integer(string="M")
+    rfm_recency = fields.Integer(string="Recency score")
+    rfm_frequency = fields.Integer(string="Frequency score")
+    rfm_monetary = fields.Integer(string="Monetary score")
     rfm_code = fields.Char(string="RFM")
     abc_class = fields.Selection(ABC, string="ABC")
     pareto_rank = fields.Integer(help="Position by value, 1 = highest.")
@@ -165,21 +165,36 @@ class AcctSegmentSnapshot(models.Model):
     def action_start_reactivation(self):
         """Plan a reactivation call with each lost client, for its salesperson or the user."""
         activity_type = self.env.ref("mail.mail_activity_data_call")
+        # An internal to-do: in the firm's language, whoever clicked.
+        env = self.with_context(lang=self.env.company._acct_lang()).env
         for snapshot in self:
             client = snapshot.client_id
             client.activity_schedule(
                 activity_type_id=activity_type.id,
-                summary=self.env._("Reactivate %(client)s", client=client.name),
-                note=self.env._(
+                summary=env._("Reactivate %(client)s", client=client.name),
+                note=env._(
                     "Lost client, value to date %(value)s. Preferred channel: %(channel)s.",
                     value=snapshot.past_value,
                     channel=dict(
-                        client._fields["acct_preferred_channel"]._description_selection(self.env)
+                        client._fields["acct_preferred_channel"]._description_selection(env)
                     ).get(client.acct_preferred_channel, "-"),
                 ),
                 user_id=(client.user_id or self.env.user).id,
             )
         return True
+
+    @api.model
+    def _health_component_label(self, code):
+        """The component of the health score ``code`` in the reader's words."""
+        labels = {
+            "payment_delay": self.env._("payment delay"),
+            "recency": self.env._("recency"),
+            "frequency": self.env._("frequency"),
+            "complaints": self.env._("complaints"),
+            "growth": self.env._("growth"),
+            "satisfaction": self.env._("satisfaction"),
+        }
+        return labels.get(code, code)
 
     def _compute_currency_id(self):
         self.currency_id = self.env.company.currency_id
@@ -246,7 +261,7 @@ class AcctSegmentSnapshot(models.Model):
                 "Loyalty %(level)s by rule %(rule)s (%(values)s).",
                 level=self._selection_label("loyalty_level"),
                 rule=self._selection_label("loyalty_rule"),
-                values=_format_values(self._loyalty_values(thresholds)),
+                values=self._format_values(self._loyalty_values(thresholds)),
             ),
         ]
         for flag, codes in data.get("flags", {}).items():
@@ -255,7 +270,8 @@ class AcctSegmentSnapshot(models.Model):
                     "%(segment)s: %(reasons)s.",
                     segment=self._fields[flag]._description_string(self.env),
                     reasons="; ".join(
-                        f"{code} ({_format_values(self._reason_values(flag, code, rules))})"
+                        f"{self._words(code)} "
+                        f"({self._format_values(self._reason_values(flag, code, rules))})"
                         for code in codes
                     ),
                 )
@@ -284,12 +300,58 @@ class AcctSegmentSnapshot(models.Model):
                 self.env._(
                     "Health %(score).0f/100 = %(parts)s.",
                     score=self.health_score,
-                    parts=" + ".join(f"{code} {part:.0f}" for code, part in parts),
+                    parts=" + ".join(
+                        f"{self._health_component_label(code)} {part:.0f}" for code, part in parts
+                    ),
                 )
             )
         if self.lost_reason:
             lines.append(self.env._("Lost: %(reason)s.", reason=self._lost_text(thresholds)))
         return lines
+
+    def _words(self, code):
+        """A reason code or a compared value's key of the explanation, in the reader's words."""
+        words = {
+            # reasons of the utility segments
+            "top_value": self.env._("top value"),
+            "low_value": self.env._("low value"),
+            "complaints": self.env._("complaints"),
+            "high_cost": self.env._("high cost"),
+            "growing": self.env._("growing"),
+            "churn_risk": self.env._("churn risk"),
+            "value_falling": self.env._("value falling"),
+            "delay_rising": self.env._("payment delay rising"),
+            "high_delay": self.env._("high payment delay"),
+            # the values they compared
+            "value": self.env._("value"),
+            "cutoff": self.env._("cutoff"),
+            "threshold": self.env._("threshold"),
+            "cost": self.env._("cost"),
+            "ratio": self.env._("ratio"),
+            "growth": self.env._("growth"),
+            "delay_trend": self.env._("payment delay trend"),
+            "payment_delay": self.env._("payment delay"),
+            "frequency": self.env._("invoiced months"),
+            "tenure_months": self.env._("tenure (months)"),
+            "partner_min_tenure_months": self.env._("minimum tenure (months)"),
+            "client_min_months": self.env._("minimum invoiced months"),
+            "regular_min_months": self.env._("minimum invoiced months"),
+            "top_value_tier": self.env._("top value tier"),
+            "active_engagement": self.env._("running engagement"),
+        }
+        return words.get(code, code)
+
+    def _format_values(self, values):
+        yes, no = self.env._("yes"), self.env._("no")
+        return ", ".join(
+            f"{self._words(key)} = "
+            + (
+                f"{value:.2f}"
+                if isinstance(value, float)
+                else (yes if value is True else no if value is False else f"{value}")
+            )
+            for key, value in values.items()
+        )
 
     def _selection_label(self, name):
         return dict(self._fields[name]._description_selection(self.env)).get(self[name], "")
@@ -771,7 +833,12 @@ class AcctSegmentSnapshot(models.Model):
         which the clients share)."""
         predictions = prediction["predictions"]
         values = {c: m.get("value") or 0.0 for c, m in metrics.items()}
-        bounds, tier_names = self.env["acct.segment.tier"]._get_tiers()
+        # The tier names are stored: in the firm's language, not the job's.
+        bounds, tier_names = (
+            self.env["acct.segment.tier"]
+            .with_context(lang=self.env.company._acct_lang())
+            ._get_tiers()
+        )
         tiers = scores.value_tiers(values, bounds=bounds)
         top_tier = len(tiers.bounds)
         rfm = scores.rfm_scores(
@@ -907,10 +974,3 @@ def _sql_month_index(column):
 
 # One encoder for all the rows (json.dumps with options builds one per call).
 _JSON = json.JSONEncoder(separators=(",", ":"))
-
-
-def _format_values(values):
-    return ", ".join(
-        f"{key} = {value:.2f}" if isinstance(value, float) else f"{key} = {value}"
-        for key, value in values.items()
-    )
