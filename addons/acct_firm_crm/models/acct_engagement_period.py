@@ -8,9 +8,9 @@ from psycopg2.extras import Json
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
-from .acct_state_machine_mixin import action_writes, in_action
-
 from acct_firm_core import pricing
+
+from .acct_state_machine_mixin import action_writes, in_action
 
 _logger = logging.getLogger(__name__)
 
