@@ -81,7 +81,7 @@ class Odoo:
 class Chromium:
     """Headless Chromium driven by the DevTools protocol on fds 3 (in) and 4 (out)."""
 
-    def __init__(self, binary):
+    def __init__(self, binary, width=WIDTH, height=HEIGHT):
         self.profile = tempfile.mkdtemp(prefix="acct_screens_")
         to_chrome_r, self.to_chrome = os.pipe()
         self.from_chrome, from_chrome_w = os.pipe()
@@ -103,7 +103,7 @@ class Chromium:
                 "--no-first-run",
                 "--lang=bg-BG",
                 f"--user-data-dir={self.profile}",
-                f"--window-size={WIDTH},{HEIGHT}",
+                f"--window-size={width},{height}",
                 "about:blank",
             ],
             close_fds=False,
@@ -124,8 +124,8 @@ class Chromium:
         self.send("Page.enable")
         self.send(
             "Emulation.setDeviceMetricsOverride",
-            width=WIDTH,
-            height=HEIGHT,
+            width=width,
+            height=height,
             deviceScaleFactor=1,
             mobile=False,
         )
@@ -161,18 +161,28 @@ class Chromium:
             time.sleep(0.3)
         return False
 
-    def settle(self):
-        """Wait until the web client has rendered and stopped loading."""
-        self.wait_for(
-            "!!document.querySelector('.o_action_manager > .o_action, .o_form_view, .o_list_view')"
-            " && !document.querySelector('.o_loading_indicator, .o_blockUI')"
-        )
+    # The web client has rendered and stopped loading.
+    BACKEND_READY = (
+        "!!document.querySelector('.o_action_manager > .o_action, .o_form_view, .o_list_view')"
+        " && !document.querySelector('.o_loading_indicator, .o_blockUI')"
+    )
+    # A portal page (no web client) has loaded.
+    PAGE_READY = "document.readyState === 'complete' && !!document.querySelector('#wrapwrap')"
+
+    def settle(self, ready=BACKEND_READY, timeout=30):
+        self.wait_for(ready, timeout=timeout)
         time.sleep(1.2)
 
-    def goto(self, url):
+    def goto(self, url, ready=BACKEND_READY, timeout=30):
         self.send("Page.navigate", url=url)
         time.sleep(0.5)
-        self.settle()
+        self.settle(ready, timeout)
+
+    def use_session(self, url, session_id):
+        """Browse as the user whose session cookie this is."""
+        host = re.sub(r"^https?://", "", url.rstrip("/")).split("/")[0].split(":")[0]
+        self.send("Network.clearBrowserCookies")
+        self.send("Network.setCookie", name="session_id", value=session_id, domain=host, path="/")
 
     def click(self, selector):
         clicked = self.evaluate(
@@ -231,6 +241,15 @@ def suite_menus(odoo):
     return result
 
 
+def chromium_binary():
+    binary = (
+        os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    )
+    if not binary:
+        sys.exit("No chromium on the PATH: apt-get install -y chromium (or set $CHROMIUM).")
+    return binary
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://127.0.0.1:8069")
@@ -244,11 +263,7 @@ def main():
     parser.add_argument("--only", help="only the menus whose xml id contains this text")
     args = parser.parse_args()
 
-    binary = (
-        os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    )
-    if not binary:
-        sys.exit("No chromium on the PATH: apt-get install -y chromium (or set $CHROMIUM).")
+    binary = chromium_binary()
     odoo = Odoo(args.url, args.db, args.login, args.password)
     odoo.call("res.users", "write", [odoo.uid], {"lang": args.lang, "tz": "Europe/Sofia"})
     out = Path(args.out)
@@ -256,18 +271,13 @@ def main():
     if not args.only:
         # A full run is the gallery: no picture of a screen that is gone stays behind.
         for old in out.glob("*.png"):
+            if old.name.startswith("portal_"):
+                continue  # scripts/screenshots.py takes the portal's pictures
             old.unlink()
 
     browser = Chromium(binary)
     try:
-        host = re.sub(r"^https?://", "", args.url.rstrip("/")).split("/")[0].split(":")[0]
-        browser.send(
-            "Network.setCookie",
-            name="session_id",
-            value=odoo.session_id,
-            domain=host,
-            path="/",
-        )
+        browser.use_session(args.url, odoo.session_id)
         # The first page builds the web client's assets once: give it time.
         browser.send("Page.navigate", url=f"{args.url}/odoo")
         if not browser.wait_for("!!document.querySelector('.o_main_navbar')", timeout=300):
