@@ -18,6 +18,47 @@ class ResPartner(models.Model):
         string="Documents asked from the client",
         groups="acct_firm_crm.group_acct_firm_user",
     )
+    # What the portal shows besides the documents. On the client (the company) the flags say
+    # what the client as a whole gets; on a contact, what that contact gets of it. The owner
+    # (the company's own login, or a contact marked owner) gets all the client gets and sees
+    # every request of the client, not only its own. res.users._acct_portal_may decides.
+    acct_portal_owner = fields.Boolean(
+        string="Owner on the portal",
+        help="Sees every request of the client and gets every page the client gets.",
+        groups="acct_firm_crm.group_acct_firm_user",
+    )
+    acct_portal_requests = fields.Boolean(
+        string="Requests",
+        default=True,
+        help="May ask the firm for documents and tasks and follow them on the portal.",
+        groups="acct_firm_crm.group_acct_firm_user",
+    )
+    acct_portal_work = fields.Boolean(
+        string="Statement of work",
+        default=True,
+        help="May read the statement of the work done, with the period's invoices.",
+        groups="acct_firm_crm.group_acct_firm_user",
+    )
+    acct_portal_deadlines = fields.Boolean(
+        string="Deadlines and authorisations",
+        default=True,
+        help="May read the client's statutory deadlines and powers of attorney.",
+        groups="acct_firm_crm.group_acct_firm_user",
+    )
+    acct_portal_profile = fields.Boolean(
+        string="Master data",
+        default=True,
+        help="May propose changes to the client's master data (the firm approves them).",
+        groups="acct_firm_crm.group_acct_firm_user",
+    )
+    # The contact's own choice of e-mails, switched off on the portal.
+    acct_notify_request_done = fields.Boolean(string="E-mail when a request is done", default=True)
+    acct_notify_document_needed = fields.Boolean(
+        string="E-mail when the firm needs a document", default=True
+    )
+    acct_notify_authorisation_end = fields.Boolean(
+        string="E-mail before an authorisation ends", default=True
+    )
     acct_portal_log_count = fields.Integer(
         string="Portal log",
         compute="_compute_acct_portal_log_count",
