@@ -388,10 +388,11 @@ class AcctClientObligation(models.Model):
             return
         rows = []
         for task in tasks:
-            rng = random.Random(f"{task.acct_client_id.id}-{task.acct_obligation_type_id.id}"
-                                f"-{task.acct_period_code}")
+            key = (task.acct_client_id.id, task.acct_obligation_type_id.id, task.acct_period_code)
+            rng = random.Random("-".join(map(str, key)))
             day = task.acct_effective_date - timedelta(days=rng.randint(0, 6))
-            rows.append((task.id, datetime.combine(day, time(rng.randint(8, 16), rng.randint(0, 59)))))
+            hour = time(rng.randint(8, 16), rng.randint(0, 59))
+            rows.append((task.id, datetime.combine(day, hour)))
         self.env.flush_all()
         self.env.cr.execute(
             SQL(

@@ -260,7 +260,11 @@ class AcctSegmentsDemo(models.AbstractModel):
             ]
         )
         env["acct.firm.demo"]._analyze(
-            ("account_move", "account_move_line", "account_partial_reconcile",
-             "account_full_reconcile")
+            (
+                "account_move",
+                "account_move_line",
+                "account_partial_reconcile",
+                "account_full_reconcile",
+            )
         )
         env.invalidate_all()
