@@ -19,17 +19,23 @@
     "data": [
         "security/ir.model.access.csv",
         "security/acct_client_portal_security.xml",
+        "security/acct_request_security.xml",
         "data/acct_client_portal_data.xml",
         "data/acct_portal_log_cron.xml",
+        "data/acct_request_data.xml",
         "views/acct_client_portal_templates.xml",
         "views/acct_client_document_views.xml",
         "views/acct_portal_log_views.xml",
         "views/acct_upload_request_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
+        "views/acct_request_templates.xml",
+        "views/acct_request_kind_views.xml",
+        "views/project_task_request_views.xml",
     ],
     "demo": [
         "demo/acct_client_portal_demo.xml",
+        "demo/acct_request_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [
