@@ -1,6 +1,7 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import models
+from odoo.exceptions import AccessError
 
 
 class IrBinary(models.AbstractModel):
@@ -8,8 +9,6 @@ class IrBinary(models.AbstractModel):
 
     def _find_record_check_access(self, record, access_token, field):
         record = super()._find_record_check_access(record, access_token, field)
-        # The files of a client's request reach a portal user through the request's
-        # conversation (/web/content with the file's own token): logged like the documents.
         if (
             record._name == "ir.attachment"
             and record.res_model == "project.task"
@@ -17,6 +16,12 @@ class IrBinary(models.AbstractModel):
         ):
             task = self.env["project.task"].sudo().browse(record.res_id).exists()
             if task.acct_request_kind_id:
+                # The file's own token (which the conversation hands out) is not enough for
+                # a client's request: the user must also be allowed to see the request, so a
+                # leaked link opens nothing for anyone else (security.md item 4).
+                if not task.with_user(self.env.user).sudo(False).has_access("read"):
+                    raise AccessError(self.env._("This file belongs to another request."))
+                # Downloads through the conversation are logged like the documents.
                 self.env["acct.portal.log"]._log(
                     "request_download",
                     client_id=task.project_id.acct_client_id.id,

@@ -40,6 +40,16 @@ class ProjectTask(models.Model):
         compute="_compute_acct_request_status",
     )
 
+    @property
+    def SELF_READABLE_FIELDS(self):
+        # Portal users read and search their requests by these (the record rules decide
+        # which requests); the firm's own fields of a task stay out of their reach.
+        return super().SELF_READABLE_FIELDS | {
+            "acct_request_kind_id",
+            "acct_requested_by_id",
+            "acct_request_status",
+        }
+
     @api.depends("state", "acct_request_kind_id")
     def _compute_acct_request_status(self):
         for task in self:
@@ -192,24 +202,14 @@ class ProjectTask(models.Model):
             )
         )
         task.message_subscribe(partner_ids=requester.ids)
-        attachments = self.env["ir.attachment"].sudo().create(
-            [
-                {
-                    "name": name,
-                    "raw": data,
-                    "res_model": "project.task",
-                    "res_id": task.id,
-                }
-                for name, data in files
-            ]
-        )
-        # The client's own words open the conversation: a public message by the requester.
+        # The client's own words and files open the conversation: a public message by the
+        # requester.
         task.message_post(
             body=plaintext2html(description or subject),
             author_id=requester.id,
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
-            attachment_ids=attachments.ids,
+            attachments=list(files),
         )
         if assignee:
             task.activity_schedule(

@@ -2,6 +2,8 @@ from . import (
     test_portal_accounting,
     test_portal_attacks,
     test_portal_documents,
+    test_portal_request_attacks,
+    test_portal_requests,
     test_portal_tours,
     test_portal_uploads,
 )
