@@ -3,6 +3,7 @@ from . import (
     test_portal_attacks,
     test_portal_documents,
     test_portal_request_attacks,
+    test_portal_request_tours,
     test_portal_requests,
     test_portal_tours,
     test_portal_uploads,
