@@ -52,7 +52,7 @@ registry.category("web_tour.tours").add("acct_request_see_file_and_rate", {
         },
         {
             content: "The file is also among the documents",
-            trigger: ".o_acct_request_files a[href='/my/accounting/documents']",
+            trigger: ".o_acct_request_files a.o_acct_request_documents_link",
             run: "click",
         },
         {
