@@ -35,9 +35,9 @@ def test_extra_days_off_and_working_saturdays_count():
         "2026-06-05"
     )
     # Fri 2026-06-05 +1 is Mon 8; a working Saturday on the 6th makes it Sat 6.
-    assert add_working_days(
-        d("2026-06-05"), 1, "BG", extra_working_days=[d("2026-06-06")]
-    ) == d("2026-06-06")
+    assert add_working_days(d("2026-06-05"), 1, "BG", extra_working_days=[d("2026-06-06")]) == d(
+        "2026-06-06"
+    )
 
 
 @pytest.mark.parametrize("days", [0, -1, 1.5, True, None])

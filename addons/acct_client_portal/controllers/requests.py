@@ -53,12 +53,33 @@ class AccountingRequestsPortal(AccountingPortal):
             )
         return values
 
-    def _prepare_tasks_values(self, page, date_begin, date_end, sortby, search, search_in, groupby,
-                              url="/my/tasks", domain=None, su=False, project=False):  # fmt: skip
+    def _prepare_tasks_values(
+        self,
+        page,
+        date_begin,
+        date_end,
+        sortby,
+        search,
+        search_in,
+        groupby,
+        url="/my/tasks",
+        domain=None,
+        su=False,
+        project=False,
+    ):
         return super()._prepare_tasks_values(
-            page, date_begin, date_end, sortby, search, search_in, groupby,
-            url=url, domain=AND([domain or [], NOT_A_REQUEST]), su=su, project=project,
-        )  # fmt: skip
+            page,
+            date_begin,
+            date_end,
+            sortby,
+            search,
+            search_in,
+            groupby,
+            url=url,
+            domain=AND([domain or [], NOT_A_REQUEST]),
+            su=su,
+            project=project,
+        )
 
     def _document_check_access(self, model_name, document_id, access_token=None):
         if model_name == "project.task" and not request.env.user._is_internal():
@@ -109,15 +130,16 @@ class AccountingRequestsPortal(AccountingPortal):
     def _acct_request_filters(self):
         env = request.env
         Task = env["project.task"]
+        labels = {
+            "all": env._("All"),
+            "open": env._("In progress"),
+            "done": env._("Done"),
+            "cancelled": env._("Cancelled"),
+        }
         return {
-            "all": {"label": env._("All"), "domain": []},
-            "open": {"label": env._("In progress"), "domain": Task._acct_request_status_domain("open")},
-            "done": {"label": env._("Done"), "domain": Task._acct_request_status_domain("done")},
-            "cancelled": {
-                "label": env._("Cancelled"),
-                "domain": Task._acct_request_status_domain("cancelled"),
-            },
-        }  # fmt: skip
+            key: {"label": label, "domain": Task._acct_request_status_domain(key)}
+            for key, label in labels.items()
+        }
 
     @http.route(
         ["/my/accounting/requests", "/my/accounting/requests/page/<int:page>"],
@@ -141,7 +163,10 @@ class AccountingRequestsPortal(AccountingPortal):
             step=REQUESTS_PER_PAGE,
         )
         tasks = Task.search(
-            domain, order="create_date desc, id desc", limit=REQUESTS_PER_PAGE, offset=pager["offset"]
+            domain,
+            order="create_date desc, id desc",
+            limit=REQUESTS_PER_PAGE,
+            offset=pager["offset"],
         )
         values = self._prepare_portal_layout_values()
         values.update(

@@ -1,6 +1,5 @@
 from . import (
     acct_client_document,
-    acct_client_document_request,
     acct_document_category,
     acct_handover_protocol,
     acct_portal_access,
@@ -9,12 +8,10 @@ from . import (
     acct_request_kind,
     acct_upload_request,
     ir_binary,
-    ir_binary_request,
     project_task,
     project_task_request,
     res_company,
     res_config_settings,
     res_partner,
-    res_partner_requests,
     res_users,
 )

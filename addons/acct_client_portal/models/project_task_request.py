@@ -23,6 +23,8 @@ ROLE_FIELDS = {
 }
 
 
+# Kept apart from models/project_task.py (the request fields that the portal's other pages
+# share), so that the parts of the portal built side by side each own their file.
 class ProjectTask(models.Model):
     """A client's request on the portal: a task of the client's statutory project.
 
@@ -32,7 +34,7 @@ class ProjectTask(models.Model):
     record rules of ``security/acct_request_security.xml``.
     """
 
-    _inherit = "project.task"
+    _inherit = "project.task"  # pylint: disable=consider-merging-classes-inherited
 
     acct_request_status = fields.Selection(
         [("open", "In progress"), ("done", "Done"), ("cancelled", "Cancelled")],
@@ -63,11 +65,12 @@ class ProjectTask(models.Model):
                 task.acct_request_status = "open"
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        result = super()._compute_access_url()
         # The client follows its requests on "My accounting", never on Odoo's /my/tasks
         # (which would show the project's other tasks and the time spent).
         for task in self.filtered("acct_request_kind_id"):
             task.access_url = f"/my/accounting/requests/{task.id}"
+        return result
 
     @api.model
     def _acct_request_status_domain(self, status):
@@ -113,9 +116,7 @@ class ProjectTask(models.Model):
         if not subject:
             errors.append(env._("Write a short subject."))
         elif len(subject) > SUBJECT_MAX:
-            errors.append(
-                env._("The subject is longer than %(max)s characters.", max=SUBJECT_MAX)
-            )
+            errors.append(env._("The subject is longer than %(max)s characters.", max=SUBJECT_MAX))
         description = (form.get("description") or "").strip()
         if len(description) > DESCRIPTION_MAX:
             errors.append(
@@ -172,15 +173,17 @@ class ProjectTask(models.Model):
         requester following it and an activity for the assignee."""
         requester = self.env.user.partner_id
         client_sudo = client.sudo()
-        project_id = self.env["project.project"].sudo()._acct_client_projects(client_sudo)[
-            client.id
-        ]
+        project_id = (
+            self.env["project.project"].sudo()._acct_client_projects(client_sudo)[client.id]
+        )
         project = self.env["project.project"].sudo().browse(project_id)
         assignee = client_sudo[ROLE_FIELDS[kind.assignee_role]] or client_sudo.acct_accountant_id
         today = fields.Date.context_today(self)
         country = project.company_id.country_id or self.env.ref("base.bg")
-        due = self.env["acct.nonworking.day"]._working_calendar().add_working_days(
-            today, kind.target_days, country
+        due = (
+            self.env["acct.nonworking.day"]
+            ._working_calendar()
+            .add_working_days(today, kind.target_days, country)
         )
         firm_lang = assignee.lang or project.company_id._acct_lang()
         task = (

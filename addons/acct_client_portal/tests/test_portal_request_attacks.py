@@ -42,14 +42,14 @@ class TestPortalRequestAttacks(AcctRequestCommon):
 
     def assertNoRpcAccess(self):
         """Item 2: JSON-RPC reads of the victim's task, messages and files."""
-        task_ids = self.call_kw(
-            "project.task", "search", [[("id", "=", self.victim.id)]]
-        )
+        task_ids = self.call_kw("project.task", "search", [[("id", "=", self.victim.id)]])
         self.assertEqual(task_ids, [])
         with self.assertRaises(JsonRpcException):
             self.call_kw("project.task", "read", [[self.victim.id], ["name"]])
         with self.assertRaises(JsonRpcException):
-            self.call_kw("project.task", "web_read", [[self.victim.id]], {"specification": {"name": {}}})
+            self.call_kw(
+                "project.task", "web_read", [[self.victim.id]], {"specification": {"name": {}}}
+            )
         messages = self.call_kw(
             "mail.message",
             "search_read",
@@ -100,7 +100,9 @@ class TestPortalRequestAttacks(AcctRequestCommon):
         """Items 9, 14: following, posting and uploading on the victim's request."""
         partner = self.env.user.partner_id.id
         with self.assertRaises(JsonRpcException):
-            self.call_kw("project.task", "message_subscribe", [[self.victim.id]], {"partner_ids": [partner]})
+            self.call_kw(
+                "project.task", "message_subscribe", [[self.victim.id]], {"partner_ids": [partner]}
+            )
         before = len(self.victim.message_ids)
         with self.assertRaises(JsonRpcException):
             self.make_jsonrpc_request(
@@ -159,11 +161,15 @@ class TestPortalRequestAttacks(AcctRequestCommon):
         # The owner sees every request of the client.
         self.login(self.owner_x)
         self.assertIn("X-REQUEST-SUBJECT", self.url_open("/my/accounting/requests").text)
-        self.assertIn("X-PUBLIC-REPLY", str(
-            self.make_jsonrpc_request(
-                "/mail/chatter_fetch", {"thread_model": "project.task", "thread_id": self.victim.id}
-            )
-        ))
+        self.assertIn(
+            "X-PUBLIC-REPLY",
+            str(
+                self.make_jsonrpc_request(
+                    "/mail/chatter_fetch",
+                    {"thread_model": "project.task", "thread_id": self.victim.id},
+                )
+            ),
+        )
 
     def test_the_requesters_own_view_holds_no_internal_note(self):
         self.login(self.bookkeeper_x)
@@ -199,7 +205,9 @@ class TestPortalRequestAttacks(AcctRequestCommon):
 
     def test_an_accountant_of_another_client(self):
         self.authenticate("acct_portal_accountant_y", "acct_portal_accountant_y_pw")
-        self.assertEqual(self.call_kw("project.task", "search", [[("id", "=", self.victim.id)]]), [])
+        self.assertEqual(
+            self.call_kw("project.task", "search", [[("id", "=", self.victim.id)]]), []
+        )
         with self.assertRaises(JsonRpcException):
             self.call_kw("project.task", "read", [[self.victim.id], ["name"]])
         with self.assertRaises(JsonRpcException):

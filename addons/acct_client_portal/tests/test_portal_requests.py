@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The requests pages as a client's people use them, and what the firm sees of them."""
 
+import ast
 import datetime
 
 from odoo import fields
@@ -39,7 +40,9 @@ class TestPortalRequests(AcctRequestCommon):
         self.assertEqual(response.status_code, 303)
         task = self.Task.search([("acct_requested_by_id", "=", self.bookkeeper_x.partner_id.id)])
         self.assertEqual(len(task), 1)
-        self.assertTrue(response.headers["Location"].endswith(f"/my/accounting/requests/{task.id}?created=1"))
+        self.assertTrue(
+            response.headers["Location"].endswith(f"/my/accounting/requests/{task.id}?created=1")
+        )
         self.assertEqual(task.project_id.acct_client_id, self.client_x)
         self.assertEqual(task.acct_request_kind_id, self.kind_certificate)
         self.assertEqual(task.user_ids, self.accountant)
@@ -49,7 +52,8 @@ class TestPortalRequests(AcctRequestCommon):
         activity = task.activity_ids
         self.assertEqual(activity.user_id, self.accountant)
         self.assertEqual(
-            activity.activity_type_id, self.env.ref("acct_client_portal.mail_activity_client_request")
+            activity.activity_type_id,
+            self.env.ref("acct_client_portal.mail_activity_client_request"),
         )
         opening = task.message_ids.filtered(lambda m: m.author_id == self.bookkeeper_x.partner_id)
         self.assertIn("REQUEST-DESCRIPTION", opening.body)
@@ -92,7 +96,9 @@ class TestPortalRequests(AcctRequestCommon):
         self.assertEqual(response.status_code, 400)
         self.assertIn("Choose what you ask for.", response.text)
         self.assertEqual(self.written_state()[:2], before[:2])
-        self.assertFalse(self.Task.search([("acct_requested_by_id", "=", self.bookkeeper_x.partner_id.id)]))
+        self.assertFalse(
+            self.Task.search([("acct_requested_by_id", "=", self.bookkeeper_x.partner_id.id)])
+        )
         refused = self.env["acct.portal.log"].search(
             [("event", "=", "request_upload"), ("result", "=", "refused")]
         )
@@ -102,7 +108,9 @@ class TestPortalRequests(AcctRequestCommon):
         self.login(self.bookkeeper_x)
         response = self.post_request(self.kind_certificate, "No token", csrf=False)
         self.assertEqual(response.status_code, 400)
-        self.assertFalse(self.Task.search([("acct_requested_by_id", "=", self.bookkeeper_x.partner_id.id)]))
+        self.assertFalse(
+            self.Task.search([("acct_requested_by_id", "=", self.bookkeeper_x.partner_id.id)])
+        )
 
     def test_the_list_filters_by_status_and_pages(self):
         open_request = self._request(self.bookkeeper_x, "REQ-OPEN")
@@ -132,7 +140,9 @@ class TestPortalRequests(AcctRequestCommon):
         document = self.env["acct.client.document"].search([("acct_request_task_id", "=", task.id)])
         self.assertEqual(document.file_name, "cert.pdf")
         self.assertEqual((document.origin, document.client_id), ("firm", self.client_x))
-        self.assertEqual(document.category_id, self.env.ref("acct_firm_crm.document_category_other"))
+        self.assertEqual(
+            document.category_id, self.env.ref("acct_firm_crm.document_category_other")
+        )
         self.login(self.owner_x)
         page = self.url_open(f"/my/accounting/requests/{task.id}").text
         self.assertIn("cert.pdf", page)
@@ -169,13 +179,17 @@ class TestPortalRequests(AcctRequestCommon):
     def _done_emails(self, task):
         """The e-mails the requester got on ``task`` (the notifications of its messages:
         the mails themselves are sent and removed at once)."""
-        return self.env["mail.notification"].search(
-            [
-                ("mail_message_id", "in", task.message_ids.ids),
-                ("res_partner_id", "=", task.acct_requested_by_id.id),
-                ("notification_type", "=", "email"),
-            ]
-        ).mail_message_id
+        return (
+            self.env["mail.notification"]
+            .search(
+                [
+                    ("mail_message_id", "in", task.message_ids.ids),
+                    ("res_partner_id", "=", task.acct_requested_by_id.id),
+                    ("notification_type", "=", "email"),
+                ]
+            )
+            .mail_message_id
+        )
 
     def test_done_sends_the_requester_an_email_unless_switched_off(self):
         task = self._request(self.bookkeeper_x, "REQ-MAIL")
@@ -249,7 +263,7 @@ class TestPortalRequests(AcctRequestCommon):
     def test_the_back_office_finds_client_requests(self):
         task = self._request(self.bookkeeper_x, "REQ-BACK-OFFICE")
         action = self.env.ref("acct_client_portal.action_acct_client_requests")
-        found = self.Task.with_user(self.accountant).search(eval(action.domain))  # noqa: S307
+        found = self.Task.with_user(self.accountant).search(ast.literal_eval(action.domain))
         self.assertIn(task, found)
         self.assertEqual(task.acct_request_status, "open")
         self.assertEqual(task.access_url, f"/my/accounting/requests/{task.id}")
