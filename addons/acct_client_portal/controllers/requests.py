@@ -235,7 +235,7 @@ class AccountingRequestsPortal(AccountingPortal):
             {
                 "client": client,
                 "page_name": "acct_request",
-                "task": task,
+                "request_task": task,
                 "object": task,
                 "files": self._acct_request_files(task),
                 "documents": request.env["acct.client.document"].search(

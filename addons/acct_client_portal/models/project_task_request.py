@@ -320,6 +320,10 @@ class ProjectTask(models.Model):
     def _acct_demo_requests(self):
         """Demo data: Зора ЕООД's and Балкан Трейд's requests in each state, made and
         answered through the same methods as on the portal and in the back office."""
+        if self.env["res.lang"].search_count([("code", "=", "bg_BG")]):
+            # The module's own translations come after its demo data: the e-mails and
+            # activities of the demo need their Bulgarian now (as in acct_firm_crm's demo).
+            self.env["ir.module.module"]._load_module_terms(["acct_client_portal"], ["bg_BG"])
         ref = self.env.ref
         owner = ref("acct_client_portal.demo_user_zora_owner")
         bookkeeper = ref("acct_client_portal.demo_user_zora_bookkeeper")
