@@ -152,6 +152,21 @@ class TestPortalRequestAttacks(AcctRequestCommon):
         self.assertEqual(self.call_kw("project.task", "search", [[("id", "=", own.id)]]), [])
         self.assertNoRpcAccess()
 
+    def test_taking_the_right_away_closes_the_requests_at_once(self):
+        own = self._request(self.colleague_x, "COLLEAGUE-REQUEST")
+        self.login(self.colleague_x)
+        self.assertEqual(self.call_kw("project.task", "search", [[("id", "=", own.id)]]), [own.id])
+        # The record rules' cached domains follow the contact's flag, and the client's.
+        self.colleague_x.partner_id.acct_portal_requests = False
+        self.assertEqual(self.call_kw("project.task", "search", [[("id", "=", own.id)]]), [])
+        self.assertRefused(
+            self.url_open(f"/my/accounting/requests/{own.id}"), ["COLLEAGUE-REQUEST"]
+        )
+        self.colleague_x.partner_id.acct_portal_requests = True
+        self.assertEqual(self.call_kw("project.task", "search", [[("id", "=", own.id)]]), [own.id])
+        self.client_x.acct_portal_requests = False
+        self.assertEqual(self.call_kw("project.task", "search", [[("id", "=", own.id)]]), [])
+
     def test_a_contact_does_not_see_a_colleagues_request(self):
         self.login(self.colleague_x)
         self.assertRoutesRefused()
