@@ -70,6 +70,7 @@
         "demo/acct_time_demo.xml",
         "demo/acct_registers_demo.xml",
         "demo/acct_engagement_demo.xml",
+        "demo/acct_work_statement_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -1,6 +1,9 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import random
+
 from odoo import api, fields, models
+from odoo.tools.sql import column_exists
 
 
 class ProjectTask(models.Model):
@@ -11,9 +14,6 @@ class ProjectTask(models.Model):
 
     acct_date_done = fields.Date(
         "Date done",
-        compute="_compute_acct_date_done",
-        store=True,
-        readonly=False,
         index="btree_not_null",
         copy=False,
         help="Set when the task is marked done (may be corrected); the statement of work "
@@ -26,14 +26,55 @@ class ProjectTask(models.Model):
         "number of a return), shown to the client in the statement of work.",
     )
 
-    @api.depends("state")
-    def _compute_acct_date_done(self):
-        for task in self:
-            if task.state != "1_done":
-                task.acct_date_done = False
-            elif not task.acct_date_done:
-                # Tasks done before this field existed keep the day they last moved.
-                moved = task.date_end or task.date_last_stage_update
-                task.acct_date_done = (
-                    fields.Date.to_date(moved) if moved else fields.Date.context_today(task)
-                )
+    def _auto_init(self):
+        new_column = not column_exists(self.env.cr, self._table, "acct_date_done")
+        result = super()._auto_init()
+        if new_column:
+            # Tasks done before the field existed: the day they were closed when known, a
+            # filing no later than its due date, else the day they last changed.
+            self.env.cr.execute(
+                """
+                UPDATE project_task
+                   SET acct_date_done = COALESCE(
+                           date_end::date,
+                           LEAST(acct_effective_date, date_last_stage_update::date),
+                           date_last_stage_update::date,
+                           write_date::date)
+                 WHERE state = '1_done'
+                """
+            )
+        return result
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        today = fields.Date.context_today(self)
+        for vals in vals_list:
+            if vals.get("state") == "1_done" and not vals.get("acct_date_done"):
+                vals["acct_date_done"] = today
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "state" not in vals or "acct_date_done" in vals:
+            return super().write(vals)
+        if vals["state"] != "1_done":
+            return super().write({**vals, "acct_date_done": False})
+        # Done now: today, unless the task already had its date (done again).
+        undated = self.filtered(lambda task: not task.acct_date_done)
+        result = super().write(vals)
+        undated.acct_date_done = fields.Date.context_today(self)
+        return result
+
+    @api.model
+    def _acct_demo_filing_references(self):
+        """Demo data: the NRA's entry numbers of the demo's done filings (those without)."""
+        rng = random.Random(2026)
+        tasks = self.search(
+            [
+                ("acct_obligation_type_id", "!=", False),
+                ("state", "=", "1_done"),
+                ("acct_filing_reference", "=", False),
+            ],
+            order="id",
+        )
+        for task in tasks:
+            task.acct_filing_reference = f"{rng.randrange(22000000000000, 22999999999999)}"
