@@ -96,7 +96,13 @@ def test_hours_section_keeps_order_and_puts_unclassified_last():
 
 
 def test_documents_section_merges_received_and_returned():
-    received = counts_by_kind({(1, "invoices", date(2026, 1, 1)): 4, (1, "invoices", date(2026, 2, 1)): 3, (1, "bank", date(2026, 1, 1)): 2})
+    received = counts_by_kind(
+        {
+            (1, "invoices", date(2026, 1, 1)): 4,
+            (1, "invoices", date(2026, 2, 1)): 3,
+            (1, "bank", date(2026, 1, 1)): 2,
+        }
+    )
     assert received == {"invoices": 7, "bank": 2}
     section = documents_section(
         received, {"invoices": 1, "payroll": 0}, {"invoices": "Фактури", "bank": "Банка"}

@@ -110,7 +110,11 @@ def _history(env, client, end):
             }
         )
         asked = Task.create(
-            {"name": f"Certificate {code}", "project_id": project_id, "acct_request_kind_id": kind.id}
+            {
+                "name": f"Certificate {code}",
+                "project_id": project_id,
+                "acct_request_kind_id": kind.id,
+            }
         )
         (filing | asked).write({"state": "1_done"})
         (filing | asked).write({"acct_date_done": done})

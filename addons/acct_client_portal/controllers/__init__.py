@@ -1,2 +1,1 @@
-from . import portal
-from . import work_statement
+from . import portal, work_statement

@@ -27,9 +27,9 @@ class TestPortalWork(AcctPortalCommon):
         env = cls.env
         obligation = env["acct.obligation.type"].search([], limit=1)
         projects = env["project.project"]._acct_client_projects(cls.client_x | cls.client_y)
-        cls.kind = env["acct.request.kind"].search([], limit=1) or env[
-            "acct.request.kind"
-        ].create({"name": "Certificate"})
+        cls.kind = env["acct.request.kind"].search([], limit=1) or env["acct.request.kind"].create(
+            {"name": "Certificate"}
+        )
         for client, marker in ((cls.client_x, "X-FILING-REF"), (cls.client_y, "Y-FILING-REF")):
             task = env["project.task"].create(
                 {
@@ -198,8 +198,7 @@ class TestPortalWork(AcctPortalCommon):
         action = self.call_kw("acct.work.statement.wizard", "action_print", [[wizard_id]])
         self.assertEqual(action["data"], {"period": "2026"})
         response = self.url_open(
-            f"/report/html/acct_firm_crm.report_work_statement/{self.client_x.id}"
-            f"?options={options}"
+            f"/report/html/acct_firm_crm.report_work_statement/{self.client_x.id}?options={options}"
         )
         self.assertEqual(response.status_code, 200)
         self.assertIn(b"X-FILING-REF", response.content)

@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.tools.sql import column_exists
 
 
+# Kept apart from project_task.py: the statement of work's own fields and their upkeep.
+# pylint: disable=consider-merging-classes-inherited
 class ProjectTask(models.Model):
     """When a task was done and, for a filing, the reference the authority gave it: what the
     statement of work shows the client."""

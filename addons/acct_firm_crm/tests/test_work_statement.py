@@ -67,7 +67,10 @@ class TestWorkStatement(AcctBillingCommon):
         cls.cat_invoices = env.ref("acct_firm_crm.document_category_issued_invoices")
         cls.cat_bank = env.ref("acct_firm_crm.document_category_bank_statements")
         for direction, rows in (
-            ("received", [(cls.cat_invoices, 1, 12), (cls.cat_invoices, 2, 8), (cls.cat_bank, 2, 3)]),
+            (
+                "received",
+                [(cls.cat_invoices, 1, 12), (cls.cat_invoices, 2, 8), (cls.cat_bank, 2, 3)],
+            ),
             ("returned", [(cls.cat_invoices, 1, 5)]),
         ):
             protocol = env["acct.handover.protocol"].create(
@@ -140,7 +143,10 @@ class TestWorkStatement(AcctBillingCommon):
         )
         expected = {(wt.name if wt else None): hours for wt, hours in report}
         self.assertEqual(dict(statement["hours"]["rows"]), expected)
-        self.assertEqual(dict(statement["hours"]["rows"]), {self.bookkeeping.name: 7.5, self.vat.name: 2.25, None: 0.75})
+        self.assertEqual(
+            dict(statement["hours"]["rows"]),
+            {self.bookkeeping.name: 7.5, self.vat.name: 2.25, None: 0.75},
+        )
         self.assertEqual(statement["hours"]["total"], 10.5)
         # Documents: what billing counts per kind for the same months.
         billing = self.env["acct.handover.protocol"]._confirmed_counts(
@@ -229,7 +235,12 @@ class TestWorkStatement(AcctBillingCommon):
             self.env["acct.work.statement.wizard"]
             .with_user(self.accountant)
             .create(
-                {"client_id": self.client.id, "period_kind": "quarter", "year": 2026, "quarter": "1"}
+                {
+                    "client_id": self.client.id,
+                    "period_kind": "quarter",
+                    "year": 2026,
+                    "quarter": "1",
+                }
             )
         )
         action = wizard.action_print()
@@ -245,7 +256,10 @@ class TestWorkStatement(AcctBillingCommon):
         # Tests render reports as HTML: the figures are in the attached file.
         self.assertIn(b"22000012345678", attachment.raw)
         composer = (
-            self.env["mail.compose.message"].with_user(self.accountant).with_context(context).create({})
+            self.env["mail.compose.message"]
+            .with_user(self.accountant)
+            .with_context(**context)
+            .create({})
         )
         self.assertEqual(composer.attachment_ids, attachment)
         self.assertIn("Statement of work", composer.subject)

@@ -19,7 +19,6 @@ class AcctWorkStatementWizard(models.TransientModel):
 
     client_id = fields.Many2one(
         "res.partner",
-        string="Client",
         required=True,
         domain=[("acct_is_firm_client", "=", True)],
         ondelete="cascade",
