@@ -45,3 +45,13 @@ class TestCatalogueTranslations(StatutoryCommon):
         self.assertNotIn(kind, refresh())
         self.assertEqual(self._bulgarian_note("BG_PIT_RECON"), "Бележка на фирмата.")
         self.assertFalse(refresh(), "nothing left to rewrite")
+
+    def test_power_of_attorney_basis_says_what_nap_accepts(self):
+        """Issue 17's question on the e-government register, answered where the bookkeeper
+        picks the basis of a power of attorney."""
+        self.env["ir.module.module"]._load_module_terms(["acct_firm_crm"], ["bg_BG"])
+        model = self.env["acct.power.attorney"]
+        english = model.with_context(lang="en_US").fields_get(["basis"])["basis"]["help"]
+        bulgarian = model.with_context(lang="bg_BG").fields_get(["basis"])["basis"]["help"]
+        self.assertIn("register of authorisations is not one of them", english)
+        self.assertIn("Регистъра на овластяванията не е сред тях", bulgarian)
