@@ -32,20 +32,25 @@ class ProjectTask(models.Model):
         new_column = not column_exists(self.env.cr, self._table, "acct_date_done")
         result = super()._auto_init()
         if new_column:
-            # Tasks done before the field existed: the day they were closed when known, a
-            # filing no later than its due date, else the day they last changed.
-            self.env.cr.execute(
-                """
-                UPDATE project_task
-                   SET acct_date_done = COALESCE(
-                           date_end::date,
-                           LEAST(acct_effective_date, date_last_stage_update::date),
-                           date_last_stage_update::date,
-                           write_date::date)
-                 WHERE state = '1_done'
-                """
-            )
+            self._acct_fill_date_done()
         return result
+
+    @api.model
+    def _acct_fill_date_done(self):
+        """Dates done of the tasks done before the field existed: the day they were closed
+        when known, a filing no later than its due date, else the day they last changed."""
+        self.env.cr.execute(
+            """
+            UPDATE project_task
+               SET acct_date_done = COALESCE(
+                       date_end::date,
+                       LEAST(acct_effective_date, date_last_stage_update::date),
+                       date_last_stage_update::date,
+                       write_date::date)
+             WHERE state = '1_done' AND acct_date_done IS NULL
+            """
+        )
+        self.invalidate_model(["acct_date_done"])
 
     @api.model_create_multi
     def create(self, vals_list):

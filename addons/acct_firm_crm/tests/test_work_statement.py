@@ -213,6 +213,26 @@ class TestWorkStatement(AcctBillingCommon):
         task.state = "01_in_progress"
         self.assertFalse(task.acct_date_done)
 
+    def test_tasks_done_before_the_field_get_a_date(self):
+        task = self.env["project.task"].create(
+            {
+                "name": "Old filing",
+                "project_id": self.project.id,
+                "acct_effective_date": D(2025, 5, 14),
+            }
+        )
+        task.state = "1_done"
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE project_task SET acct_date_done = NULL, date_end = NULL,"
+            " date_last_stage_update = '2026-01-20 10:00' WHERE id = %s",
+            [task.id],
+        )
+        self.env["project.task"]._acct_fill_date_done()
+        # Filed by its due date, not on the day the task last moved.
+        self.assertEqual(task.acct_date_done, D(2025, 5, 14))
+        self.assertEqual(self.filing.acct_date_done, D(2026, 2, 12))
+
     def test_access_of_the_firm_people(self):
         period = self.Statement._acct_period("year", "2026")
         own = new_test_user(
