@@ -250,6 +250,23 @@ class TestWorkStatement(AcctBillingCommon):
         with self.assertRaises(AccessError):
             self.Statement.with_user(self.employee)._acct_statement(self.client, period)
 
+    def test_pdf_in_the_clients_language(self):
+        self.env["res.lang"]._activate_lang("bg_BG")
+        self.env["ir.module.module"].search([("name", "=", "acct_firm_crm")])._update_translations(
+            ["bg_BG"]
+        )
+        self.client.lang = "bg_BG"
+        html, _type = self.env["ir.actions.report"]._render_qweb_html(
+            "acct_firm_crm.action_report_work_statement",
+            self.client.ids,
+            data={"period": "2026-Q1"},
+        )
+        html = html.decode()
+        self.assertIn("Отчет за извършената работа", html)
+        self.assertIn("1 тримесечие 2026", html)
+        self.assertIn("Осчетоводяване на документи", html)
+        self.assertIn("22000012345678", html)
+
     def test_wizard_prints_and_sends(self):
         wizard = (
             self.env["acct.work.statement.wizard"]
