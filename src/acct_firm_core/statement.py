@@ -190,6 +190,17 @@ def documents_section(received: dict, returned: dict, labels: dict) -> dict:
     }
 
 
+def documents_of_kinds(section: dict, kinds) -> dict:
+    """``section`` (from :func:`documents_section`) keeping only the rows of ``kinds``: a
+    contact reads the counts of the kinds of documents it may see, no others."""
+    rows = [row for row in section["rows"] if row[0] in set(kinds)]
+    return {
+        "rows": rows,
+        "received": sum(row[2] for row in rows),
+        "returned": sum(row[3] for row in rows),
+    }
+
+
 def requests_section(rows) -> dict:
     """Requests handled from ``[(kind label, count)]``: rows by count, then label."""
     kept = sorted(

@@ -8,6 +8,7 @@ from acct_firm_core.statement import (
     PeriodError,
     counts_by_kind,
     default_period,
+    documents_of_kinds,
     documents_section,
     format_hours,
     hours_section,
@@ -109,6 +110,9 @@ def test_documents_section_merges_received_and_returned():
     )
     assert section["rows"] == [("bank", "Банка", 2, 0), ("invoices", "Фактури", 7, 1)]
     assert (section["received"], section["returned"]) == (9, 1)
+    narrowed = documents_of_kinds(section, ["invoices", "payroll"])
+    assert narrowed == {"rows": [("invoices", "Фактури", 7, 1)], "received": 7, "returned": 1}
+    assert documents_of_kinds(section, [])["rows"] == []
 
 
 def test_requests_and_invoices_sections():

@@ -31,6 +31,20 @@ class WorkStatementPortal(AccountingPortal):
         values["page_name"] = "acct_work"
         return request.render("acct_client_portal.portal_work_refused", values, status=403)
 
+    def _acct_work_kinds(self):
+        """The document kind codes whose counts this user reads: all for the client's owner,
+        for another contact those of the categories it may download (payroll stays with
+        the contacts named for it)."""
+        user = request.env.user
+        if user._acct_portal_is_owner():
+            return None
+        categories = (
+            request.env["acct.document.category"]
+            .sudo()
+            .browse(user._acct_portal_category_ids("download"))
+        )
+        return categories.mapped("code")
+
     def _acct_work_period(self, params):
         """The period of the request's parameters (the picker's fields, or ``period`` as a
         code); the previous month when none is given. Raises UserError when unreadable."""
@@ -66,7 +80,11 @@ class WorkStatementPortal(AccountingPortal):
             period = self._acct_work_period(params)
         except UserError as exc:
             error, period = exc.args[0], default_period(today)
-        statement = request.env["acct.work.statement"].sudo()._acct_statement(client, period)
+        statement = (
+            request.env["acct.work.statement"]
+            .sudo()
+            ._acct_statement(client, period, self._acct_work_kinds())
+        )
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -102,7 +120,8 @@ class WorkStatementPortal(AccountingPortal):
             raise request.not_found() from None
         client_sudo = client.sudo()
         report = request.env["ir.actions.report"].sudo()
-        pdf, _type = report._render_qweb_pdf(REPORT, client.ids, data={"period": period.code})
+        data = {"period": period.code, "kinds": self._acct_work_kinds()}
+        pdf, _type = report._render_qweb_pdf(REPORT, client.ids, data=data)
         filename = f"{client_sudo.acct_client_code or client.id}-{period.code}.pdf"
         Log._log("statement", client_id=client.id, file_name=filename, year=period.year)
         return request.make_response(

@@ -63,7 +63,15 @@ class TestPortalWork(AcctPortalCommon):
                                 "period_month": "1",
                                 "count": 7 if client == cls.client_x else 99,
                             }
-                        )
+                        ),
+                        Command.create(
+                            {
+                                "category_id": cls.cat_payroll.id,
+                                "period_year": 2026,
+                                "period_month": "1",
+                                "count": 13,
+                            }
+                        ),
                     ],
                 }
             )
@@ -203,3 +211,20 @@ class TestPortalWork(AcctPortalCommon):
         self.assertEqual(response.status_code, 200)
         self.assertIn(b"X-FILING-REF", response.content)
         self.assertIn(b"7", response.content)
+
+    def test_a_contact_reads_only_the_kinds_it_may_see(self):
+        # The owner was granted payroll by name; the bookkeeper may download nothing.
+        self.bookkeeper_x.partner_id.acct_portal_work = True
+        payroll = b'<td class="text-end">13</td>'
+        self.login(self.owner_x)
+        page = self.url_open(f"{PAGE}?kind=year&year=2026")
+        self.assertIn(payroll, page.content)
+        self.assertIn(self.cat_payroll.name.encode(), page.content)
+        self.login(self.bookkeeper_x)
+        for url in (f"{PAGE}?kind=year&year=2026", f"{PDF_ROUTE}?period=2026"):
+            with self.subTest(url=url):
+                response = self.url_open(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertIn(b"X-FILING-REF", response.content)
+                self.assertNotIn(payroll, response.content)
+                self.assertNotIn(self.cat_payroll.name.encode(), response.content)

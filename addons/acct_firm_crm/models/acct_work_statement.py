@@ -94,21 +94,25 @@ class AcctWorkStatement(models.AbstractModel):
     # ------------------------------------------------------------------ the statement
 
     @api.model
-    def _acct_statement(self, client, period):
+    def _acct_statement(self, client, period, kinds=None):
         """``{'client', 'period', 'period_label', 'hours', 'documents', 'filings',
         'requests', 'invoices', 'currency'}`` of ``client`` in ``period`` (a
-        ``StatementPeriod``). Checks the caller's access, then reads as superuser: the
+        ``StatementPeriod``); ``kinds``, when given, the document kind codes whose counts
+        the reader may see. Checks the caller's access, then reads as superuser: the
         timesheets, protocols and invoices behind the figures are the firm's records."""
         client.ensure_one()
         self._acct_check_access(client)
         statement = self.sudo()
         client = client.sudo()
+        documents = statement._acct_documents(client, period)
+        if kinds is not None:
+            documents = core.documents_of_kinds(documents, kinds)
         return {
             "client": client,
             "period": period,
             "period_label": self._acct_period_label(period),
             "hours": statement._acct_hours(client, period),
-            "documents": statement._acct_documents(client, period),
+            "documents": documents,
             "filings": statement._acct_filings(client, period),
             "requests": statement._acct_requests(client, period),
             "invoices": statement._acct_invoices(client, period),

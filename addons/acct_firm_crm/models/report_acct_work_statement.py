@@ -22,7 +22,7 @@ class ReportAcctWorkStatement(models.AbstractModel):
         statements = {}
         for client in clients:
             reader = Statement.with_context(lang=client.sudo()._acct_reader_lang())
-            statements[client.id] = reader._acct_statement(client, period)
+            statements[client.id] = reader._acct_statement(client, period, data.get("kinds"))
         return {
             "doc_ids": docids,
             "doc_model": "res.partner",
