@@ -110,7 +110,7 @@ class WorkStatementPortal(AccountingPortal):
             Log._log(
                 "statement",
                 "refused",
-                file_name=str(params.get("period") or ""),
+                file_name=str(params.get("period") or "")[:64],
                 reason=request.env._("The statement of work is not open to this user."),
             )
             return self._acct_work_refused()
