@@ -59,6 +59,10 @@
         "report/account_invoice_report.xml",
         "views/acct_engagement_views.xml",
         "views/res_partner_billing_views.xml",
+        "report/acct_work_statement_report.xml",
+        "data/acct_work_statement_mail_template.xml",
+        "wizards/acct_work_statement_wizard_views.xml",
+        "views/project_task_filing_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -66,6 +70,7 @@
         "demo/acct_time_demo.xml",
         "demo/acct_registers_demo.xml",
         "demo/acct_engagement_demo.xml",
+        "demo/acct_work_statement_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -21,4 +21,5 @@ from . import (
     test_statutory_concurrency,
     test_time_reporting,
     test_views_bulgarian,
+    test_work_statement,
 )
