@@ -4,4 +4,5 @@ from . import (
     test_predictions,
     test_segment_access,
     test_segments,
+    test_tier_names,
 )
