@@ -59,6 +59,7 @@
         "report/account_invoice_report.xml",
         "views/acct_engagement_views.xml",
         "views/res_partner_billing_views.xml",
+        "views/acct_odoo_field_labels_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
