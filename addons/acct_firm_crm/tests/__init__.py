@@ -7,6 +7,7 @@ from . import (
     test_catalogue_sources,
     test_client_deletion,
     test_client_document,
+    test_company_rules,
     test_deadlines_list,
     test_handover_protocol,
     test_partner_field_access,
