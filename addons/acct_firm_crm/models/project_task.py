@@ -101,7 +101,7 @@ class ProjectTask(models.Model):
         return passed
 
     def _read_group_format_result(self, rows_dict, lazy_groupby):
-        super()._read_group_format_result(rows_dict, lazy_groupby)
+        result = super()._read_group_format_result(rows_dict, lazy_groupby)
         # The group's range holds LATE_WEEK (where a week starts depends on the language).
         late = fields.Date.to_string(LATE_WEEK)
         for group in lazy_groupby:
@@ -111,6 +111,7 @@ class ProjectTask(models.Model):
                 period = (row.get("__range") or {}).get(group)
                 if period and period["from"] <= late < period["to"]:
                     row[group] = self.env._("Late")
+        return result
 
     @api.depends_context("uid")
     def _compute_acct_my_team(self):
