@@ -450,7 +450,9 @@ class AcctSegmentSnapshot(models.Model):
             cron._notify_progress(done=3, remaining=1)
             self.env["acct.segment.model.fit"].search([("month", "=", month)]).unlink()
             self.env["acct.segment.model.fit"].create(fits)
-            self.env["acct.segment.month"].search([("month", "=", month)]).unlink()
+            # A month is computed once for the database (UNIQUE(month)), whichever company's
+            # user runs it: its record is replaced past the company rule.
+            self.env["acct.segment.month"].sudo().search([("month", "=", month)]).unlink()
             self.env["acct.segment.month"].create(
                 {
                     "month": month,
