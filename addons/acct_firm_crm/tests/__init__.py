@@ -10,6 +10,7 @@ from . import (
     test_company_rules,
     test_deadlines_list,
     test_handover_protocol,
+    test_migration_group_split,
     test_partner_field_access,
     test_power_attorney,
     test_power_attorney_concurrency,
