@@ -1,6 +1,7 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import datetime
+import re
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -101,16 +102,31 @@ class ProjectTask(models.Model):
         return passed
 
     def _read_group_format_result(self, rows_dict, lazy_groupby):
+        """The Deadlines list's groups by due week: "Late", then each week with its dates
+        ("Week 49: 30.11.2026 - 06.12.2026"), in the reader's language and date format."""
         result = super()._read_group_format_result(rows_dict, lazy_groupby)
         # The group's range holds LATE_WEEK (where a week starts depends on the language).
         late = fields.Date.to_string(LATE_WEEK)
         for group in lazy_groupby:
-            if group.split(":")[0] != "acct_due_week":
+            if group != "acct_due_week:week":
                 continue
             for row in rows_dict:
                 period = (row.get("__range") or {}).get(group)
-                if period and period["from"] <= late < period["to"]:
+                if not period:
+                    continue
+                if period["from"] <= late < period["to"]:
                     row[group] = self.env._("Late")
+                    continue
+                week = re.match(r"W(\d+)", row[group] or "")
+                row[group] = self.env._(
+                    "Week %(week)s: %(start)s - %(end)s",
+                    week=week.group(1) if week else "",
+                    start=format_date(self.env, period["from"]),
+                    end=format_date(
+                        self.env,
+                        fields.Date.to_date(period["to"]) - datetime.timedelta(days=1),
+                    ),
+                )
         return result
 
     @api.depends_context("uid")

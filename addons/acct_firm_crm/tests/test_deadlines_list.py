@@ -117,6 +117,8 @@ class TestDeadlinesList(StatutoryCommon):
         self.assertNotIn(friday, Task.search(late["__domain"]))
         this_week = next(g for g in groups if friday in Task.search(g["__domain"]))
         self.assertNotEqual(this_week, late)
+        # A week is named with its dates (the test user's language starts weeks on Sunday).
+        self.assertRegex(this_week["acct_due_week:week"], r"^Week \d+: 02/15/2026 - 02/21/2026$")
         self.assertNotIn(vat, Task.search(this_week["__domain"]))
         # Done, it leaves the late group for its own week again.
         with freeze_time("2026-02-18"):
