@@ -1,12 +1,12 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The 18.0.1.2.0 upgrade: the accountants of the former single "User" group keep every
+"""The 18.0.1.4.0 upgrade: the accountants of the former single "User" group keep every
 client ("User: all clients"); on a database that already has both levels nothing changes."""
 
 from odoo.modules.migration import load_script
 from odoo.tests import TransactionCase, new_test_user, tagged
 
-SCRIPTS = "acct_firm_crm/migrations/18.0.1.2.0/%s-migrate.py"
+SCRIPTS = "acct_firm_crm/migrations/18.0.1.4.0/%s-migrate.py"
 
 
 @tagged("post_install", "-at_install")
@@ -14,8 +14,8 @@ class TestGroupSplitMigration(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.pre = load_script(SCRIPTS % "pre", "acct_firm_crm_pre_18_0_1_2_0")
-        cls.post = load_script(SCRIPTS % "post", "acct_firm_crm_post_18_0_1_2_0")
+        cls.pre = load_script(SCRIPTS % "pre", "acct_firm_crm_pre_18_0_1_4_0")
+        cls.post = load_script(SCRIPTS % "post", "acct_firm_crm_post_18_0_1_4_0")
         cls.all_clients = cls.env.ref("acct_firm_crm.group_acct_firm_all_clients")
         cls.accountant = new_test_user(
             cls.env,

@@ -1,6 +1,6 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""18.0.1.2.0, before the data load: remember who had the firm's "User" group before it was
+"""18.0.1.4.0, before the data load: remember who had the firm's "User" group before it was
 split into "User: own clients" and "User: all clients".
 
 The split keeps the old group's external id for "own clients", so after the load nothing tells

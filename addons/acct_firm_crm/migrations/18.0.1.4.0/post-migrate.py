@@ -1,6 +1,6 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""18.0.1.2.0: the accountants who had the firm's "User" group before the split keep reaching
+"""18.0.1.4.0: the accountants who had the firm's "User" group before the split keep reaching
 every client ("User: all clients").
 
 Before the split, "User" had no record rule: its accountants worked on every client. Left in
