@@ -4,7 +4,7 @@
     "name": "Accounting Firm: Back Office",
     "summary": "Client tax profiles, statutory deadlines, time, registers and billing "
     "of an accounting firm",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Services/Accounting Firm",
     "website": "https://github.com/acct-firm-suite/acct-firm-suite",
     "author": "Accounting Firm Suite contributors",
@@ -63,6 +63,7 @@
         "data/acct_work_statement_mail_template.xml",
         "wizards/acct_work_statement_wizard_views.xml",
         "views/project_task_filing_views.xml",
+        "views/acct_odoo_field_labels_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
