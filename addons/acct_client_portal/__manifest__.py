@@ -32,6 +32,7 @@
         "views/acct_request_templates.xml",
         "views/acct_request_kind_views.xml",
         "views/project_task_request_views.xml",
+        "views/acct_work_statement_templates.xml",
     ],
     "demo": [
         "demo/acct_client_portal_demo.xml",

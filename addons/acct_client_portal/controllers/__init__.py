@@ -1,4 +1,5 @@
 from . import (
     portal,
     requests,
+    work_statement,
 )

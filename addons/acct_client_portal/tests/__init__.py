@@ -7,4 +7,5 @@ from . import (
     test_portal_requests,
     test_portal_tours,
     test_portal_uploads,
+    test_portal_work,
 )
