@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import minimize
-from scipy.special import betaln, digamma, gammaln, hyp2f1, logsumexp
+from scipy.special import betaln, digamma, gammaln, hyp2f1
 
 __all__ = [
     "BGBBFit",
@@ -259,19 +259,6 @@ def _hessian(function, point: np.ndarray, step: float = 1e-3) -> np.ndarray:
     return hessian
 
 
-def _search(objective, size: int, start) -> np.ndarray:
-    """Minimum of ``objective`` from ``start`` (when given), else from ``u = 0``."""
-    starts = [] if start is None else [np.asarray(start, dtype=float)]
-    starts.append(np.zeros(size))
-    error = None
-    for first in starts:
-        try:
-            return _maximise(objective, size, first)
-        except DegenerateFitError as failure:
-            error = failure
-    raise error
-
-
 def _degeneracy(neg_ll_mean, names, n_obs: float, u: np.ndarray, precision: float):
     """Why the fit at ``u`` is degenerate, or None; and the largest share of the prior in
     its curvature."""
@@ -315,35 +302,48 @@ def _fit_map(
     to identify the model the priors have no effect at all. ``prior_sd=None`` is maximum
     likelihood with the convergence check only.
 
-    The search starts from ``start`` (e.g. last month's parameters, already in log units)
-    when given, and from ``u = 0`` if that search fails: two runs on the same data from the
-    same start give the same fit, and a month's fit starts where the previous month's ended,
-    so a small change of data does not move it across a tolerance.
+    Each search starts from ``start`` (e.g. last month's parameters, already in log units)
+    when given, and from ``u = 0`` when that fit is degenerate: two runs on the same data
+    from the same start give the same fit, and a month's fit starts where the previous
+    month's ended, so a small change of data does not move it across a tolerance.
 
     The prior share is the largest share of the prior in the curvature of the fit, over all
     directions: ``1 / prior_sd**2 / (data curvature + 1 / prior_sd**2)``; 0 for a
     maximum-likelihood fit.
     """
     size = len(names)
+    starts = [] if start is None else [np.asarray(start, dtype=float)]
+    starts.append(np.zeros(size))
     if prior_sd is None:
-        return _search(neg_ll_mean, size, start), 0.0, ""
+        error = None
+        for first in starts:
+            try:
+                return _maximise(neg_ll_mean, size, first), 0.0, ""
+            except DegenerateFitError as failure:
+                error = failure
+        raise error
     precision = 1.0 / prior_sd**2
-    try:
-        u = _search(neg_ll_mean, size, start)
-        why, _ = _degeneracy(neg_ll_mean, names, n_obs, u, precision)
-    except DegenerateFitError as error:
-        why = str(error)
-    if why is None:
-        return u, 0.0, ""
 
     def posterior(v):
         return neg_ll_mean(v) + 0.5 * precision * np.dot(v, v) / n_obs
 
-    u = _search(posterior, size, start)
-    still, prior_share = _degeneracy(neg_ll_mean, names, n_obs, u, precision)
-    if still is not None:
-        raise DegenerateFitError(f"{why}; with the weak priors too: {still}")
-    return u, prior_share, why
+    # maximum likelihood from each start, then the posterior from each start: the first fit
+    # that is not degenerate
+    reasons = []
+    for objective in (neg_ll_mean, posterior):
+        for first in starts:
+            try:
+                u = _maximise(objective, size, first)
+            except DegenerateFitError as error:
+                reasons.append(str(error))
+                continue
+            why, prior_share = _degeneracy(neg_ll_mean, names, n_obs, u, precision)
+            if why is None:
+                if objective is neg_ll_mean:
+                    return u, 0.0, ""
+                return u, prior_share, reasons[0]
+            reasons.append(why)
+    raise DegenerateFitError(f"{reasons[0]}; with the weak priors too: {reasons[-1]}")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -563,7 +563,9 @@ def _start(previous, params_type, names, scales) -> np.ndarray | None:
     values = np.asarray(previous, dtype=float)
     if values.shape != (len(names),) or not np.all(np.isfinite(values) & (values > 0)):
         return None  # an unusable start is no start: the search begins at the prior's centre
-    return np.log(values / np.asarray(scales, dtype=float))
+    start = np.log(values / np.asarray(scales, dtype=float))
+    # a degenerate fit (stored unchecked before this check existed) is no start either
+    return start if np.all(np.abs(start) <= LOG_BOUND) else None
 
 
 def fit_bgnbd(x, t_x, T, *, start=None, prior_sd=PRIOR_SD) -> BGNBDFit:
@@ -759,48 +761,55 @@ def _xtn(x, t_x, n) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 class _BGBBTerms:
-    """The BG/BB log-likelihood of distinct histories (x, t_x, n), Fader, Hardie & Shang
-    (2010), eq. (5)::
+    """The BG/BB log-likelihood of histories (x, t_x, n), Fader, Hardie & Shang (2010),
+    eq. (5)::
 
         L = B(alpha + x, beta + n - x) / B(alpha, beta) * B(gamma, delta + n) / B(gamma, delta)
-          + sum_{i=0}^{n - t_x - 1} B(alpha + x, beta + t_x - x + i) / B(alpha, beta)
-                                    * B(gamma + 1, delta + t_x + i) / B(gamma, delta)
+          + sum_{j=t_x}^{n - 1} B(alpha + x, beta + j - x) / B(alpha, beta)
+                                * B(gamma + 1, delta + j) / B(gamma, delta)
 
-    The first term is "alive through the n opportunities", the i-th "made the last
-    transaction at t_x, was alive for i more opportunities without transacting, then died".
-    The special functions depend on x and on one count each (n - x, t_x - x + i, t_x + i),
-    which take few distinct values: they are computed once on a grid of those values and
-    picked per history, and the terms of the sum are added in log space.
+    The first term is "alive through the n opportunities", the j-th "made the last
+    transaction at t_x, was still alive at opportunity j without transacting, then died".
+    The terms of the sum depend on x and j only: they are computed once on the grid of the
+    distinct x by j = 0 .. max(n), summed from the end of each row (each row is decreasing in
+    j, so the small terms are added first), and each history's sum is the difference of two
+    of those tail sums. A row is scaled by its largest term, so nothing underflows.
     """
 
     def __init__(self, x, t_x, n):
         self.x, self.t_x, self.n = x, t_x, n
-        self.ux, self.ix = np.unique(x, return_inverse=True)
-        self.ix = self.ix.ravel()
-        gaps = (n - t_x).astype(int)
-        width = max(int(gaps.max(initial=0)), 1)
-        steps = np.arange(width)
-        self.mask = steps[None, :] < gaps[:, None]
-        # counts of the sum's terms (clipped where masked; they are not used there)
-        limit = int(n.max(initial=0))
-        self.size = limit + 1
-        self.non_buys = np.minimum((t_x - x)[:, None] + steps[None, :], limit).astype(int)
-        self.opportunities = np.minimum(t_x[:, None] + steps[None, :], limit).astype(int)
-        self.k = np.arange(self.size, dtype=float)
+        ux, ix = np.unique(x, return_inverse=True)
+        self.ux, self.ix = ux, ix.ravel()
+        self.j = np.arange(int(n.max(initial=0)) + 1, dtype=float)
+        self.non_buys = self.j[None, :] - ux[:, None]
+        self.valid = self.non_buys >= 0
+        self.non_buys = np.where(self.valid, self.non_buys, 0.0)
+        self.t_x_idx, self.n_idx = t_x.astype(int), n.astype(int)
 
     def log_likelihood(self, alpha, beta, gamma, delta) -> np.ndarray:
         log_b_ab, log_b_gd = betaln(alpha, beta), betaln(gamma, delta)
-        # purchase part on the grid (distinct x) x (non-purchase count k)
-        purchase = betaln(alpha + self.ux[:, None], beta + self.k[None, :]) - log_b_ab
         alive = (
-            purchase[self.ix, (self.n - self.x).astype(int)]
+            betaln(alpha + self.x, beta + self.n - self.x)
+            - log_b_ab
             + betaln(gamma, delta + self.n)
             - log_b_gd
         )
-        died = betaln(gamma + 1.0, delta + self.k) - log_b_gd
-        terms = purchase[self.ix[:, None], self.non_buys] + died[self.opportunities]
-        terms = np.where(self.mask, terms, -np.inf)
-        return np.logaddexp(alive, logsumexp(terms, axis=1))
+        grid = (
+            betaln(alpha + self.ux[:, None], beta + self.non_buys)
+            - log_b_ab
+            + betaln(gamma + 1.0, delta + self.j)[None, :]
+            - log_b_gd
+        )
+        grid = np.where(self.valid, grid, -np.inf)
+        top = grid.max(axis=1)
+        # tail[k, j] = sum of row k's terms from j on; one zero column past the end
+        tail = np.zeros((grid.shape[0], grid.shape[1] + 1))
+        tail[:, :-1] = np.cumsum(np.exp(grid - top[:, None])[:, ::-1], axis=1)[:, ::-1]
+        rows = self.ix
+        died = tail[rows, self.t_x_idx] - tail[rows, self.n_idx]
+        with np.errstate(divide="ignore"):
+            died = np.log(np.maximum(died, 0.0)) + top[rows]
+        return np.logaddexp(alive, died)
 
 
 def fit_bgbb(x, t_x, n, weights=None, *, start=None, prior_sd=PRIOR_SD) -> BGBBFit:
@@ -844,7 +853,10 @@ def fit_bgbb(x, t_x, n, weights=None, *, start=None, prior_sd=PRIOR_SD) -> BGBBF
 
     names = ("alpha", "beta", "gamma", "delta")
     u, prior_share, regularised = _fit_map(
-        neg_ll, names, customers, start=_start(start, BGBBFit, names, (1, 1, 1, 1)),
+        neg_ll,
+        names,
+        customers,
+        start=_start(start, BGBBFit, names, (1, 1, 1, 1)),
         prior_sd=prior_sd,
     )
     alpha, beta, gamma, delta = (float(v) for v in np.exp(u))
@@ -867,8 +879,8 @@ def _bgbb_log_terms(params, x, t_x, n):
 def bgbb_probability_alive(params, x, t_x, n):
     """P(alive at opportunity n + 1 | x, t_x, n), Fader, Hardie & Shang (2010), eq. (11)::
 
-        B(alpha + x, beta + n - x) / B(alpha, beta) * B(gamma, delta + n + 1) / B(gamma, delta)
-        / L(alpha, beta, gamma, delta | x, t_x, n)
+    B(alpha + x, beta + n - x) / B(alpha, beta) * B(gamma, delta + n + 1) / B(gamma, delta)
+    / L(alpha, beta, gamma, delta | x, t_x, n)
     """
     (alpha, beta, gamma, delta), shape, x, n, log_l, _ = _bgbb_log_terms(params, x, t_x, n)
     log_alive = (
@@ -910,9 +922,7 @@ def bgbb_expected_transactions(params, periods, x, t_x, n):
         * sum_{t=1}^{periods} B(gamma, delta + n + t) / B(gamma, delta)
     """
     periods = _array("periods", periods, integer=True)
-    (alpha, beta, gamma, delta), shape, x, n, log_l, log_buy = _bgbb_log_terms(
-        params, x, t_x, n
-    )
+    (alpha, beta, gamma, delta), shape, x, n, log_l, log_buy = _bgbb_log_terms(params, x, t_x, n)
     weight = np.exp(log_buy - log_l)
     if periods.ndim == 0:
         return _out((weight * _bgbb_survival_sum(gamma, delta, n, periods)).reshape(shape))
@@ -944,14 +954,13 @@ def bgbb_discounted_expected_transactions(params, discount, x, t_x, n, horizon=N
         if horizon is None:
             raise ValueError("without discounting, give a horizon: the sum may not converge")
         return bgbb_expected_transactions(params, int(horizon), x, t_x, n)
-    (alpha, beta, gamma, delta), shape, x, n, log_l, log_buy = _bgbb_log_terms(
-        params, x, t_x, n
-    )
+    (alpha, beta, gamma, delta), shape, x, n, log_l, log_buy = _bgbb_log_terms(params, x, t_x, n)
     z = 1.0 / (1.0 + discount)
 
     def tail(start):
         log_head = betaln(gamma, delta + start + 1.0) - betaln(gamma, delta)
-        return np.exp(log_head) * z * hyp2f1(1.0, delta + start + 1.0, gamma + delta + start + 1.0, z)
+        series = hyp2f1(1.0, delta + start + 1.0, gamma + delta + start + 1.0, z)
+        return np.exp(log_head) * z * series
 
     residual = tail(n)
     if horizon is not None:
