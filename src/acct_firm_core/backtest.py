@@ -16,7 +16,7 @@ import numpy as np
 
 from . import models as pm
 
-__all__ = ["MODELS", "Forecast", "backtest"]
+__all__ = ["MODELS", "Forecast", "backtest", "monthly_backtest"]
 
 # The purchase models a backtest can compare, by code: how to fit them on (x, t_x, T) and
 # how to forecast the cumulative purchases of the next periods 0..horizon.
@@ -113,3 +113,48 @@ def backtest(
         actual_periods,
     )
     return results
+
+
+def monthly_backtest(
+    invoices, end: int, holdout: int = 12, *, models=MODELS, starts=None
+) -> tuple[dict[str, Forecast], int]:
+    """The firm's own backtest: fit on the invoiced months up to ``end - holdout`` and
+    forecast the ``holdout`` months after it, up to ``end`` (month indexes, as
+    :func:`acct_firm_core.portfolio.month_index`).
+
+    ``invoices`` are rows ``(client, month, net amount)``; a month with a positive amount is
+    an invoiced month (a purchase), as in :func:`acct_firm_core.portfolio.measure`. The
+    clients are those invoiced by the calibration cut-off; their invoiced months after it are
+    the actual. Returns (the forecasts by model code and ``"naive"``, the number of clients).
+    """
+    rows = np.array(list(invoices), dtype=float).reshape(-1, 3)
+    rows = rows[rows[:, 2] > 0]
+    cut = end - holdout
+    client_ids, position = np.unique(rows[:, 0], return_inverse=True)
+    position = position.ravel()
+    month = rows[:, 1].astype(np.int64)
+    calibration = month <= cut
+    size = client_ids.size
+    first = np.full(size, np.iinfo(np.int64).max)
+    last = np.full(size, -1)
+    np.minimum.at(first, position[calibration], month[calibration])
+    np.maximum.at(last, position[calibration], month[calibration])
+    count = np.bincount(position[calibration], minlength=size)
+    known = count > 0
+    later = (month > cut) & (month <= end) & known[position]
+    holdout_counts = np.bincount(position[later], minlength=size)
+    per_month = np.bincount(month[later] - cut - 1, minlength=holdout)[:holdout]
+    x = (count - 1)[known].astype(float)
+    t_x = (last - first)[known].astype(float)
+    T = (cut - first)[known].astype(float)
+    results = backtest(
+        x,
+        t_x,
+        T,
+        holdout_counts[known],
+        holdout,
+        actual_per_period=per_month.tolist(),
+        models=models,
+        starts=starts,
+    )
+    return results, int(known.sum())

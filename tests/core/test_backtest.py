@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from acct_firm_core.backtest import backtest
+from acct_firm_core.backtest import backtest, monthly_backtest
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "cdnow_calibration_holdout.csv"
 HOLDOUT_DAYS = 39 * 7
@@ -61,3 +61,32 @@ def test_backtest_reports_a_degenerate_fit_instead_of_a_forecast():
     assert result["bgbb"].total is None and "repeat" in result["bgbb"].error
     assert result["bgnbd"].mae is None
     assert result["naive"].total == 0 and result["naive"].mae == 1.0
+
+
+def test_monthly_backtest_on_invoice_rows():
+    # 150 clients from months 100-111, each invoiced in a month with its own probability
+    # until it leaves (with its own monthly probability); up to month 135
+    rng = np.random.default_rng(3)
+    rows = []
+    for client in range(150):
+        buy, leave = rng.beta(3, 1), rng.beta(1, 20)
+        for month in range(100 + client % 12, 136):
+            if month == 100 + client % 12 or rng.random() < buy:
+                rows.append((client, month, float(rng.integers(50, 500))))
+            if rng.random() < leave:
+                break
+    rows.append((999, 130, 50.0))  # a client first invoiced in the holdout is not counted
+    rows.append((998, 110, -20.0))  # a credit note alone is no invoiced month
+    results, clients = monthly_backtest(rows, end=135, holdout=12)
+    assert clients == 150
+    naive = results["naive"]
+    actual = sum(1 for c, m, a in rows if a > 0 and 124 <= m <= 135 and c < 150)
+    assert naive.actual == actual
+    assert sum(naive.actual_per_period) == actual and len(naive.actual_per_period) == 12
+    for code in ("bgbb", "bgnbd"):
+        forecast = results[code]
+        assert forecast.error == "", forecast.error
+        assert len(forecast.per_period) == 12
+        assert sum(forecast.per_period) == pytest.approx(forecast.total)
+        # the stopped clients are seen as probably gone: the models beat the naive rate
+        assert forecast.mae < naive.mae
