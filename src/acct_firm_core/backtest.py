@@ -108,7 +108,7 @@ def backtest(
         "naive",
         float(naive.sum()),
         actual,
-        float(np.mean(np.abs(naive - holdout))),
+        float(np.mean(np.abs(naive - holdout))) if x.size else None,
         (float(rate.sum()),) * horizon,
         actual_periods,
     )

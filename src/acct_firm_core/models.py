@@ -228,12 +228,14 @@ def _maximise(neg_log_lik, n_params: int, start=None) -> np.ndarray:
     Nelder-Mead needs no gradients (no finite-difference noise) and, from a given start with
     fixed tolerances, is fully deterministic.
     """
-    result = minimize(
-        neg_log_lik,
-        np.zeros(n_params) if start is None else np.asarray(start, dtype=float),
-        method="Nelder-Mead",
-        options=_SEARCH_OPTIONS,
-    )
+    # The search tries points far out (overflowing to inf or nan): those are simply worse.
+    with np.errstate(all="ignore"):
+        result = minimize(
+            neg_log_lik,
+            np.zeros(n_params) if start is None else np.asarray(start, dtype=float),
+            method="Nelder-Mead",
+            options=_SEARCH_OPTIONS,
+        )
     if not (np.all(np.isfinite(result.x)) and np.isfinite(result.fun)) or not result.success:
         raise DegenerateFitError(
             f"the fit did not converge ({result.message}); the data do not identify the model"
@@ -269,7 +271,11 @@ def _degeneracy(neg_ll_mean, names, n_obs: float, u: np.ndarray, precision: floa
                 f"{name} runs to {direction} ({math.exp(value):.3g} in scale-free units)",
                 1.0,
             )
-    curvature = np.linalg.eigvalsh(_hessian(neg_ll_mean, u) * n_obs)
+    with np.errstate(all="ignore"):
+        hessian = _hessian(neg_ll_mean, u) * n_obs
+    if not np.all(np.isfinite(hessian)):
+        return "the likelihood cannot be evaluated around the fit", 1.0
+    curvature = np.linalg.eigvalsh(hessian)
     weakest = float(curvature.min())
     if not weakest > precision:
         return (

@@ -61,6 +61,9 @@ def test_backtest_reports_a_degenerate_fit_instead_of_a_forecast():
     assert result["bgbb"].total is None and "repeat" in result["bgbb"].error
     assert result["bgnbd"].mae is None
     assert result["naive"].total == 0 and result["naive"].mae == 1.0
+    # nobody to backtest: no error of the naive forecast either
+    empty = backtest([], [], [], [], 12)
+    assert empty["naive"].mae is None and "at least 10" in empty["bgbb"].error
 
 
 def test_monthly_backtest_on_invoice_rows():

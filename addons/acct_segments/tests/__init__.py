@@ -1,1 +1,7 @@
-from . import test_client_access, test_metric_portfolio, test_predictions, test_segments
+from . import (
+    test_client_access,
+    test_metric_portfolio,
+    test_predictions,
+    test_predictions_models,
+    test_segments,
+)
