@@ -40,14 +40,6 @@ class AcctSegmentModelFit(models.Model):
         help="0 for a maximum-likelihood fit. A degenerate maximum-likelihood fit is fitted "
         "again with weak priors: this is the largest share of the priors in the result.",
     )
-    backtest_ids = fields.One2many(
-        "acct.segment.backtest", compute="_compute_backtest_ids", string="Backtest"
-    )
-
-    def _compute_backtest_ids(self):
-        backtests = self.env["acct.segment.backtest"].search([("month", "in", self.mapped("month"))])
-        for fit in self:
-            fit.backtest_ids = backtests.filtered(lambda b, month=fit.month: b.month == month)
 
     def action_open_backtest(self):
         """The backtest of the fit's month: forecast against actual per model."""

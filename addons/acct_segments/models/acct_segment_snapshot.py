@@ -225,8 +225,7 @@ class AcctSegmentSnapshot(models.Model):
                 snapshot.clv_text = False
             elif model.get("clv") == "own_rate":
                 snapshot.clv_text = self.env._(
-                    "Value over the next %(months)s months (at the client's own rate): "
-                    "%(amount)s",
+                    "Value over the next %(months)s months (at the client's own rate): %(amount)s",
                     months=horizon,
                     amount=amount(snapshot.clv),
                 )
@@ -852,8 +851,7 @@ class AcctSegmentSnapshot(models.Model):
                 "parameters": params,
                 "parameters_text": ", ".join(f"{k} = {v:.4f}" for k, v in params.items()),
                 "prior_share": getattr(fit, "prior_share", 0.0),
-                "note": getattr(fit, "regularised", "")
-                and f"regularised: {fit.regularised}",
+                "note": getattr(fit, "regularised", "") and f"regularised: {fit.regularised}",
             }
 
         def failed(kind, error, n):

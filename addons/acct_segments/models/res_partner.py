@@ -168,9 +168,7 @@ class ResPartner(models.Model):
             "acct_segments.action_acct_segment_alive"
         )
         action["domain"] = [("client_id", "=", self.id), ("has_prediction", "=", True)]
-        action["name"] = self.env._(
-            "Probability alive of %(client)s", client=self.display_name
-        )
+        action["name"] = self.env._("Probability alive of %(client)s", client=self.display_name)
         return action
 
     def action_acct_complaints(self):

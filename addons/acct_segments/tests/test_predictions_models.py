@@ -84,9 +84,7 @@ class TestModelPredictions(TransactionCase):
         self.assertEqual(result["model"]["horizon"], 36)
 
     def test_the_firm_chooses_bgnbd(self):
-        settings = self.env["res.config.settings"].create(
-            {"acct_segments_purchase_model": "bgnbd"}
-        )
+        settings = self.env["res.config.settings"].create({"acct_segments_purchase_model": "bgnbd"})
         settings.execute()
         _result, fits = self._predict()
         kinds = {fit["kind"] for fit in fits}
@@ -98,16 +96,9 @@ class TestModelPredictions(TransactionCase):
         history, end = self.history, month_index(MONTH)
         clv = result["clv"]
         alive = {c: p["probability_alive"] for c, p in result["predictions"].items()}
-        lapsed = [
-            c
-            for c, last, n in zip(history.clients, history.last, history.invoiced_months, strict=True)
-            if end - last >= 12 and n >= 3
-        ]
-        steady = [
-            c
-            for c, last, n in zip(history.clients, history.last, history.invoiced_months, strict=True)
-            if last == end and n >= 20
-        ]
+        histories = list(zip(history.clients, history.last, history.invoiced_months, strict=True))
+        lapsed = [c for c, last, n in histories if end - last >= 12 and n >= 3]
+        steady = [c for c, last, n in histories if last == end and n >= 20]
         self.assertTrue(lapsed and steady)
         self.assertLess(max(alive[c] for c in lapsed), min(alive[c] for c in steady))
         # per unit of invoice, a steady client is worth more than a lapsed one
