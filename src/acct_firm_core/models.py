@@ -783,29 +783,24 @@ class _BGBBTerms:
     """
 
     def __init__(self, x, t_x, n):
-        self.x, self.t_x, self.n = x, t_x, n
         ux, ix = np.unique(x, return_inverse=True)
         self.ux, self.ix = ux, ix.ravel()
         self.j = np.arange(int(n.max(initial=0)) + 1, dtype=float)
-        self.non_buys = self.j[None, :] - ux[:, None]
-        self.valid = self.non_buys >= 0
-        self.non_buys = np.where(self.valid, self.non_buys, 0.0)
+        rows = np.arange(ux.size)[:, None]
+        non_buys = self.j[None, :] - ux[:, None]
+        self.valid = non_buys >= 0
+        # flat positions in the (distinct x) x (count) grid of each (x, j - x)
+        self.grid_index = rows * self.j.size + np.where(self.valid, non_buys, 0).astype(int)
         self.t_x_idx, self.n_idx = t_x.astype(int), n.astype(int)
+        self.alive_index = self.ix * self.j.size + (n - x).astype(int)
 
     def log_likelihood(self, alpha, beta, gamma, delta) -> np.ndarray:
         log_b_ab, log_b_gd = betaln(alpha, beta), betaln(gamma, delta)
-        alive = (
-            betaln(alpha + self.x, beta + self.n - self.x)
-            - log_b_ab
-            + betaln(gamma, delta + self.n)
-            - log_b_gd
-        )
-        grid = (
-            betaln(alpha + self.ux[:, None], beta + self.non_buys)
-            - log_b_ab
-            + betaln(gamma + 1.0, delta + self.j)[None, :]
-            - log_b_gd
-        )
+        # every special function on the grid only: B(alpha + x, beta + k) for the distinct x
+        # and k = 0 .. max(n), B(gamma, delta + j) and B(gamma + 1, delta + j)
+        purchase = (betaln(alpha + self.ux[:, None], beta + self.j[None, :]) - log_b_ab).ravel()
+        alive = purchase[self.alive_index] + (betaln(gamma, delta + self.j) - log_b_gd)[self.n_idx]
+        grid = purchase[self.grid_index] + (betaln(gamma + 1.0, delta + self.j) - log_b_gd)
         grid = np.where(self.valid, grid, -np.inf)
         top = grid.max(axis=1)
         # tail[k, j] = sum of row k's terms from j on; one zero column past the end
