@@ -959,9 +959,11 @@ def bgbb_discounted_expected_transactions(params, discount, x, t_x, n, horizon=N
     z = 1.0 / (1.0 + discount)
 
     def tail(start):
-        log_head = betaln(gamma, delta + start + 1.0) - betaln(gamma, delta)
-        series = hyp2f1(1.0, delta + start + 1.0, gamma + delta + start + 1.0, z)
-        return np.exp(log_head) * z * series
+        # a function of the opportunity count alone: computed once per distinct count
+        counts, inverse = np.unique(start, return_inverse=True)
+        log_head = betaln(gamma, delta + counts + 1.0) - betaln(gamma, delta)
+        series = hyp2f1(1.0, delta + counts + 1.0, gamma + delta + counts + 1.0, z)
+        return (np.exp(log_head) * z * series)[inverse.ravel()]
 
     residual = tail(n)
     if horizon is not None:

@@ -526,7 +526,13 @@ class AcctSegmentSnapshot(models.Model):
             metrics, history = self._measure(clients, month, cutoff, invoices=invoices)
             cron._notify_progress(done=1, remaining=3)
             predictions, fits = self._predict(history, month, cutoff, thresholds)
-            backtests = self._backtest(invoices, month)
+            # the backtest's fits start from this month's (12 months of data apart)
+            starts = {
+                fit["kind"]: tuple(fit["parameters"].values())
+                for fit in fits
+                if fit["state"] == "fitted"
+            }
+            backtests = self._backtest(invoices, month, starts)
             cron._notify_progress(done=2, remaining=2)
             columns, rules = self._segment(metrics, predictions, thresholds)
             cron._notify_progress(done=3, remaining=1)
@@ -965,12 +971,17 @@ class AcctSegmentSnapshot(models.Model):
         return previous
 
     @api.model
-    def _backtest(self, invoices, month):
+    def _backtest(self, invoices, month, starts=None):
         """Backtest rows of ``month``: both purchase models fitted up to 12 months before its
         end, their forecast of the 12 months after against what happened, and the naive
         baseline (acct_firm_core.backtest.monthly_backtest)."""
         holdout = 12
-        results, clients = backtest.monthly_backtest(invoices, month_index(month), holdout)
+        results, clients = backtest.monthly_backtest(
+            invoices,
+            month_index(month),
+            holdout,
+            starts={**self._previous_fits(month), **(starts or {})},
+        )
         first = month - relativedelta(months=holdout - 1)
         naive_mae = results["naive"].mae
         rows = []
