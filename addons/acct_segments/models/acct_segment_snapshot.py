@@ -898,8 +898,11 @@ class AcctSegmentSnapshot(models.Model):
 
         horizon = int(thresholds["clv_horizon_months"])
         monthly_discount = (1.0 + thresholds["clv_discount_annual"]) ** (1.0 / 12.0) - 1.0
-        # expected amount per invoiced month
-        own_mean = history.mean_spend[buyers]
+        # expected amount per invoiced month: Gamma-Gamma, else the client's recent average
+        recent_months = history.recent_months[buyers]
+        own_mean = np.where(
+            recent_months > 0, history.recent_spend[buyers], history.mean_spend[buyers]
+        )
         margin = own_mean
         if gamma is not None:
             m_used = np.where(gg_x > 0, spend, 0.0)
@@ -931,10 +934,10 @@ class AcctSegmentSnapshot(models.Model):
                     "expected_spend": e,
                 }
         else:
-            # the client's own rate of invoiced months (since the first), carried forward;
-            # none for a client the rules see as lost (no invoice for lost_recency_months)
-            silent = end - history.last[buyers] >= thresholds["lost_recency_months"]
-            rate = np.where(silent, 0.0, (x + 1.0) / (big_t + 1.0))
+            # the client's own rate of invoiced months in the value window, carried
+            # forward: none for a client without an invoice in it
+            window = self._windows().get("value", 12)
+            rate = recent_months / np.minimum(window, big_t + 1.0)
             factors = (1.0 + monthly_discount) ** -np.arange(1, horizon + 1)
             residual = rate * factors.sum()
         values = np.atleast_1d(margin) * np.atleast_1d(residual)

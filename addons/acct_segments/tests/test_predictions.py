@@ -4,7 +4,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from odoo.tests import tagged
+from odoo.tests import TransactionCase, tagged
 
 from .common import SegmentsCommon
 
@@ -121,3 +121,43 @@ class TestPredictions(SegmentsCommon):
             self.assertIn("at least 10 customers", backtest.note)
         fit = self._fits()["bgbb"]
         self.assertEqual(fit.action_open_backtest()["domain"], [("month", "=", self.MONTH)])
+
+
+@tagged("post_install", "-at_install")
+class TestDemoFirmValue(TransactionCase):
+    """The demo firm's named clients (demo/acct_segments_demo.py) in the order of their
+    lifetime value: the steady large client first, the falling one valued at what it is
+    invoiced now, the tiny one last, the client who left without a value."""
+
+    def test_lifetime_value_ranks_the_demo_clients(self):
+        names = ("zora", "trakia", "rodopa", "cherno_more", "dunav")
+        modules = {"zora": "acct_firm_crm", "trakia": "acct_segments"}
+        clients = {
+            name: self.env.ref(
+                f"{modules.get(name, 'acct_segments')}.demo_client_{name}",
+                raise_if_not_found=False,
+            )
+            for name in names
+        }
+        if not all(clients.values()):
+            self.skipTest("the demo data are not installed")
+        Snapshot = self.env["acct.segment.snapshot"]
+        # the demo computes its last months (demo/acct_segments_demo.py)
+        latest = self.env["acct.segment.month"].search([], order="month desc", limit=1)
+        if not latest:
+            self.skipTest("the demo firm has no computed month")
+        month = latest.month
+        Snapshot._compute_month(month)
+        snapshots = {
+            name: Snapshot.search([("client_id", "=", client.id), ("month", "=", month)])
+            for name, client in clients.items()
+        }
+        clv = {name: snapshot.clv for name, snapshot in snapshots.items()}
+        self.assertGreater(clv["zora"], clv["trakia"])
+        self.assertGreater(clv["trakia"], clv["cherno_more"])
+        self.assertGreater(clv["cherno_more"], 0)
+        # 2,600 a month until a year ago, 700 since: valued below the steady 1,800 a month
+        self.assertGreater(clv["zora"], clv["rodopa"])
+        # left 15 months ago: no value shown rather than a value of 0
+        self.assertFalse(clv["dunav"])
+        self.assertFalse(snapshots["dunav"].clv_text)

@@ -49,7 +49,13 @@ def history_of(rows):
         position, np.where(month == first[position], data[:, 2], 0.0), minlength=clients.size
     )
     repeat = np.where(count > 1, (total - first_amount) / np.maximum(count - 1, 1), 0.0)
-    return InvoiceHistory(clients, count, first, last, repeat, total / count)
+    recent = month > month_index(MONTH) - 12
+    recent_count = np.bincount(position[recent], minlength=clients.size)
+    recent_total = np.bincount(position[recent], data[recent, 2], minlength=clients.size)
+    recent_spend = np.where(recent_count > 0, recent_total / np.maximum(recent_count, 1), 0.0)
+    return InvoiceHistory(
+        clients, count, first, last, repeat, total / count, recent_count, recent_spend
+    )
 
 
 @tagged("post_install", "-at_install")
