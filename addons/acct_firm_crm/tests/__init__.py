@@ -9,6 +9,7 @@ from . import (
     test_client_document,
     test_deadlines_list,
     test_handover_protocol,
+    test_js_widgets,
     test_partner_field_access,
     test_power_attorney,
     test_power_attorney_concurrency,
