@@ -30,7 +30,9 @@ AUTHORITIES = [
 
 
 class AcctPowerAttorney(models.Model):
-    """An authorisation of the firm to act for a client before an authority (bg-statutory §2.2).
+    """An authorisation of the firm to act for a client before an authority.
+
+    The bases NAP accepts, with its pages, are listed in readme/CONFIGURE.md.
 
     Never deleted: revoked and expired records prove who could file for the client on a date.
     """

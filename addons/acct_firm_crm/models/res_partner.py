@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-# The applicability flags of bg-statutory.md §1.3, in the order the form shows them. The
+# The applicability flags of the tax profile, in the order the form shows them. The
 # obligation catalogue names them in its applicability, so they are the engine's vocabulary.
 ACCT_PROFILE_FLAGS = (
     "acct_vat_registered",
@@ -34,7 +34,7 @@ ACCT_PROFILE_FLAGS = (
 ACCT_OPTION_FLAGS = ("acct_rebate_reminders",)
 
 # What a legal form usually implies. Only a starting point: an ООД may or may not be VAT
-# registered or an employer, so the accountant confirms every flag (bg-statutory.md §1.3).
+# registered or an employer, so the accountant confirms every flag.
 LEGAL_FORM_DEFAULTS = {
     "et": {"acct_sole_trader", "acct_self_insured", "acct_commercial_register"},
     "eood": {"acct_cit_payer", "acct_commercial_register"},

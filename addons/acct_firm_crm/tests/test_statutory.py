@@ -11,7 +11,7 @@ from odoo.tools import mute_logger
 from .common import AcctFirmCommon
 
 # (code, client key, period code, legal date, effective date): every recurring obligation of
-# the catalogue at least once over 2025-2027, with the §1.5 test vectors among them.
+# the catalogue at least once over 2025-2027, with the dates of TEST_VECTORS among them.
 SPOT_CHECKS = [
     ("BG_VAT_RETURN", "company", "2026-01", "2026-02-14", "2026-02-16"),
     ("BG_VAT_RETURN", "company", "2026-02", "2026-03-14", "2026-03-16"),
@@ -46,7 +46,8 @@ SPOT_CHECKS = [
     ("BG_GFO_PUBLISH", "company", "2026", "2027-09-30", "2027-09-30"),
 ]
 
-# §1.5 of bg-statutory.md, plus the two dates checked against NAP practice.
+# (legal date, effective date): deadlines on a weekend or a holiday move to the next working
+# day (ЗЗД чл. 72, ал. 3), as NAP's published calendar shows them.
 TEST_VECTORS = [
     ("2025-11-15", "2025-11-17"),
     ("2022-04-30", "2022-05-03"),
