@@ -390,34 +390,25 @@ class AcctEngagement(models.Model):
         self.ensure_one()
         return self._billable_quantities_by_engagement(date_from, date_to).get(self.id, {})
 
-    @api.model
-    def _handover_protocols(self):
-        """The handover protocol model, or None while it is not installed.
-
-        It must answer ``_confirmed_counts(client_ids, date_from, date_to)`` with
-        ``{(client_id, document_kind_code): count}`` over the confirmed protocols that
-        received documents from the clients in the period.
-        """
-        if "acct.handover.protocol" in self.env:
-            return self.env["acct.handover.protocol"]
-        return None
-
     def _billable_quantities_by_engagement(self, date_from, date_to):
         """``{engagement id: {kind: quantity}}`` for the whole recordset, one query per source.
 
-        ``protocols`` counts the confirmed handover protocols (``acct.handover.protocol``,
-        when installed); ``client_books`` counts the posted journal entries of the company
-        whose partner is the client, where its books live in this database.
+        ``protocols`` counts the documents received on confirmed handover protocols
+        (``acct.handover.protocol._confirmed_counts``); ``client_books`` counts the posted
+        journal entries of the company whose partner is the client, where its books live in
+        this database.
         """
         result = {engagement.id: {} for engagement in self}
         by_source = defaultdict(lambda: self.browse())
         for engagement in self:
             by_source[engagement.quantity_source] |= engagement
-        protocols = self._handover_protocols()
-        if by_source["protocols"] and protocols is not None:
+        if by_source["protocols"]:
             engagements = by_source["protocols"]
-            counts = protocols.sudo()._confirmed_counts(
-                engagements.client_id.ids, date_from, date_to
+            # Narrow sudo: the count covers every protocol, whoever runs the billing.
+            counts = (
+                self.env["acct.handover.protocol"]
+                .sudo()
+                ._confirmed_counts(engagements.client_id.ids, date_from, date_to)
             )
             per_client = defaultdict(dict)
             for (client_id, kind), count in counts.items():

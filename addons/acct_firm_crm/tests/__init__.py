@@ -15,6 +15,7 @@ from . import (
     test_power_attorney_concurrency,
     test_reader_language,
     test_register_attacks,
+    test_reports_pdf,
     test_res_partner,
     test_res_partner_figures,
     test_statutory,
