@@ -397,6 +397,8 @@ def nonworking_days(
 def _is_working(
     day: datetime.date, country: str, days_off: frozenset, working_days: frozenset
 ) -> bool:
+    """Weekends and the days of :func:`nonworking_days` are off; ``working_days`` wins over
+    everything (e.g. a working Saturday), then ``days_off``."""
     if day in working_days:
         return True
     if day in days_off:
@@ -405,23 +407,6 @@ def _is_working(
     if day.weekday() >= 5:  # Saturday, Sunday
         return day in data.working_weekends
     return day not in data.off
-
-
-def is_working_day(
-    day: datetime.date,
-    country: str,
-    extra_days_off: Iterable[datetime.date] = (),
-    extra_working_days: Iterable[datetime.date] = (),
-) -> bool:
-    """True if ``day`` is a working day in ``country``.
-
-    Weekends and the days of :func:`nonworking_days` are off. ``extra_working_days`` wins
-    over everything (e.g. a working Saturday), then ``extra_days_off``.
-    """
-    _check_day(day, "Day")
-    return _is_working(
-        day, _norm_country(country), frozenset(extra_days_off), frozenset(extra_working_days)
-    )
 
 
 def effective_date(

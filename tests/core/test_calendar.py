@@ -14,13 +14,17 @@ from dateutil.easter import EASTER_ORTHODOX, easter
 from acct_firm_core.calendar import (
     effective_date,
     filing_window,
-    is_working_day,
     legal_due_date,
     nonworking_days,
     parse_rule,
     validate_rule,
 )
 from acct_firm_core.catalogs import BG_DUE_RULES
+
+
+def is_working_day(day, country, **extra):
+    """A working day is its own effective date (the core answers through ``effective_date``)."""
+    return effective_date(day, country, **extra) == day
 
 
 def d(text):

@@ -316,71 +316,9 @@ class AcctEngagement(models.Model):
 
     @api.model
     def _pricing_error_message(self, error):
-        """The translated message of a ``pricing.PricingError``, by its code."""
-        params = error.params
-        position = params.get("position")
-        messages = {
-            "no_tiers": lambda: self.env._("Add at least one price tier."),
-            "invalid_tier": lambda: self.env._(
-                "Tier %(position)s is incomplete.", position=position
-            ),
-            "invalid_number": lambda: self.env._(
-                "%(field)s is not a number (%(value)s).",
-                field=params.get("field"),
-                value=params.get("value"),
-            ),
-            "negative_price": lambda: self.env._("Prices cannot be negative."),
-            "negative_quantity": lambda: self.env._("Quantities cannot be negative."),
-            "negative_amount": lambda: self.env._("Amounts cannot be negative."),
-            "tier_not_from_zero": lambda: self.env._(
-                "The first tier must start at 0, not %(from_qty)s.", from_qty=params["from_qty"]
-            ),
-            "tier_bounds_not_increasing": lambda: self.env._(
-                "Tier %(position)s must end above where it starts (from %(from_qty)s to "
-                "%(to_qty)s).",
-                position=position,
-                from_qty=params["from_qty"],
-                to_qty=params["to_qty"],
-            ),
-            "open_tier_not_last": lambda: self.env._(
-                "Only the last tier may be open-ended (up to 0); tier %(position)s is not last.",
-                position=position,
-            ),
-            "tier_gap": lambda: self.env._(
-                "Tier %(position)s leaves documents %(prev_to)s to %(from_qty)s without a "
-                "price: it must start where the previous tier ends (%(prev_to)s).",
-                position=position,
-                prev_to=params["prev_to"],
-                from_qty=params["from_qty"],
-            ),
-            "tier_overlap": lambda: self.env._(
-                "Tier %(position)s starts at %(from_qty)s, inside the previous tier that ends "
-                "at %(prev_to)s.",
-                position=position,
-                from_qty=params["from_qty"],
-                prev_to=params["prev_to"],
-            ),
-            "last_tier_closed": lambda: self.env._(
-                "The last tier must be open-ended (up to 0) so that every quantity has a price."
-            ),
-            "unknown_model": lambda: self.env._("Unknown fee model."),
-            "unknown_tier_mode": lambda: self.env._("Unknown tier mode."),
-            "missing_fixed_amount": lambda: self.env._("Set the fixed fee of a period."),
-            "missing_price": lambda: self.env._("Set the price per document or the price tiers."),
-            "price_and_tiers": lambda: self.env._(
-                "Give either a price per document or tiers, not both."
-            ),
-            "min_above_cap": lambda: self.env._(
-                "The minimum fee %(minimum)s is above the fee cap %(cap)s.",
-                minimum=params["minimum"],
-                cap=params["cap"],
-            ),
-            "invalid_factor": lambda: self.env._("The proration factor is out of range."),
-            "invalid_decimals": lambda: self.env._("The currency's decimals are invalid."),
-            "invalid_period": lambda: self.env._("The period ends before it starts."),
-        }
-        message = messages.get(error.code)
-        return message() if message else str(error)
+        """The translated message of a ``pricing.PricingError``: the core's one wording of
+        its code (``pricing.MESSAGES``), translated here, filled with its params."""
+        return self.env._(pricing.MESSAGES[error.code], **error.params)
 
     # -------------------------------------------------------------- quantities
 

@@ -365,8 +365,7 @@ class ResPartner(models.Model):
             for model, field in self._ACCT_REGISTERS
         ]
         Task = self.env["project.task"].sudo().with_context(active_test=False)
-        if "acct_client_id" in Task._fields:
-            checks.append((Task, [("acct_client_id", "in", self.ids), ("state", "=", "1_done")]))
+        checks.append((Task, [("acct_client_id", "in", self.ids), ("state", "=", "1_done")]))
         for model, domain in checks:
             if model.search_count(domain, limit=1):
                 raise UserError(
