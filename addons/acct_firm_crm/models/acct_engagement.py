@@ -322,12 +322,6 @@ class AcctEngagement(models.Model):
 
     # -------------------------------------------------------------- quantities
 
-    def _billable_quantities(self, date_from, date_to):
-        """Documents processed for this engagement's client from ``date_from`` to ``date_to``
-        (inclusive), per document kind: ``{kind_code or 'documents': quantity}``."""
-        self.ensure_one()
-        return self._billable_quantities_by_engagement(date_from, date_to).get(self.id, {})
-
     def _billable_quantities_by_engagement(self, date_from, date_to):
         """``{engagement id: {kind: quantity}}`` for the whole recordset, one query per source.
 

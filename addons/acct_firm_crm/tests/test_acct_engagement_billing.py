@@ -166,10 +166,9 @@ class TestAcctEngagementBilling(AcctBillingCommon):
         invoice.action_post()
         expected = self.env["account.move"].search_count(january)
         self.assertGreaterEqual(expected, 1)
-        self.assertEqual(
-            engagement._billable_quantities(datetime.date(2026, 1, 1), datetime.date(2026, 1, 31)),
-            {"documents": expected},
-        )
+        period = self._run(engagement, today=datetime.date(2026, 2, 5))
+        self.assertEqual(period.quantity_by_kind, {"documents": expected})
+        self.assertEqual(period.amount_total, float(expected))
 
     # ------------------------------------------------------- run behaviour
 
