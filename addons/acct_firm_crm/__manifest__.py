@@ -4,7 +4,7 @@
     "name": "Accounting Firm: Back Office",
     "summary": "Client tax profiles, statutory deadlines, time, registers and billing "
     "of an accounting firm",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.3.0",
     "category": "Services/Accounting Firm",
     "website": "https://github.com/acct-firm-suite/acct-firm-suite",
     "author": "Accounting Firm Suite contributors",

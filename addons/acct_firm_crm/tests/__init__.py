@@ -5,6 +5,7 @@ from . import (
     test_archive_folder,
     test_authorisation_flag,
     test_catalogue_sources,
+    test_catalogue_translations,
     test_client_deletion,
     test_client_document,
     test_deadlines_list,
