@@ -9,6 +9,7 @@ from . import (
     acct_client_obligation,
     acct_document_category,
     acct_engagement,
+    acct_engagement_billing,
     acct_engagement_period,
     acct_engagement_tier,
     acct_handover_protocol,

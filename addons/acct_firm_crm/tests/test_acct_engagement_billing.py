@@ -307,7 +307,9 @@ class TestAcctEngagementBilling(AcctBillingCommon):
         # The scheduled run skips the bad one and bills the others.
         with (
             freeze_time("2026-04-10"),
-            self.assertLogs("odoo.addons.acct_firm_crm.models.acct_engagement", "WARNING") as logs,
+            self.assertLogs(
+                "odoo.addons.acct_firm_crm.models.acct_engagement_billing", "WARNING"
+            ) as logs,
         ):
             billed = self.env["acct.engagement"]._cron_billing_run()
         self.assertIn("BAD: choose the product", logs.output[0])
