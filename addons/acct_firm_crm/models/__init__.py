@@ -27,4 +27,6 @@ from . import (
     res_company,
     res_config_settings,
     res_partner,
+    res_partner_figures,
+    res_partner_registers,
 )
