@@ -1,5 +1,6 @@
-# The mixin first: the registers below inherit it.
+# The mixins first: the registers below inherit them.
 from . import acct_state_machine_mixin  # isort: skip
+from . import acct_register_mixin  # isort: skip
 from . import (
     account_analytic_line,
     account_move,
