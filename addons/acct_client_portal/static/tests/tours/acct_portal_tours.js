@@ -105,10 +105,15 @@ registry.category("web_tour.tours").add("acct_portal_no_payroll_for_the_bookkeep
             },
         },
         {
+            // The rows' selects stay hidden until a file is dropped or chosen: the visible
+            // drop zone says the form is there, and its (hidden) options are read.
             content: "Payroll is not offered for uploads either",
-            trigger: ".o_acct_upload_form select[name^=category]",
+            trigger: ".o_acct_upload_form .o_acct_dropzone:not(.d-none)",
             run() {
                 const options = [...document.querySelectorAll(".o_acct_upload_form option")];
+                if (!options.length) {
+                    throw new Error("The upload form offers no category at all.");
+                }
                 if (options.some((option) => option.textContent.includes("Payroll"))) {
                     throw new Error("Payroll is offered to the bookkeeper.");
                 }
