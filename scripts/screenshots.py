@@ -31,6 +31,14 @@ SHOTS = (
     ("screens/portal_documents.png", "client", "/my/accounting/documents", None),
     ("screens/portal_upload.png", "bookkeeper", "/my/accounting/upload", None),
     ("screens/portal_log.png", "client", "/my/accounting/log", None),
+    ("screens/portal_work.png", "client", "/my/accounting/work", None),
+    (
+        "screens/acct_work_statement_wizard.png",
+        "admin",
+        CLIENT_FORM,
+        "document.querySelector('.o_button_more').click(); setTimeout(() => document"
+        ".querySelector('.fa-list-alt').closest('button').click(), 800)",
+    ),
     (
         "screens/portal_client_tab.png",
         "admin",

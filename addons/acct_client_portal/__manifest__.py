@@ -27,6 +27,7 @@
         "views/acct_upload_request_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
+        "views/acct_work_statement_templates.xml",
     ],
     "demo": [
         "demo/acct_client_portal_demo.xml",

@@ -4,4 +4,5 @@ from . import (
     test_portal_documents,
     test_portal_tours,
     test_portal_uploads,
+    test_portal_work,
 )

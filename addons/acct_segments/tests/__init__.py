@@ -3,5 +3,7 @@ from . import (
     test_metric_portfolio,
     test_predictions,
     test_predictions_models,
+    test_segment_access,
     test_segments,
+    test_tier_names,
 )
