@@ -5,3 +5,4 @@ from . import (
     test_portal_tours,
     test_portal_uploads,
 )
+from . import test_portal_deadlines
