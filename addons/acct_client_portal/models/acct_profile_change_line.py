@@ -239,6 +239,8 @@ class AcctProfileChangeLine(models.Model):
 def _format(env, key, value):
     if key in BOOLEAN_KEYS:
         return env._("Yes") if value else env._("No")
+    if key == "employee_count":
+        return str(int(value or 0))
     if value in (False, None, ""):
         return ""
     if key == "vat_registration_date":

@@ -6,3 +6,4 @@ from . import (
     test_portal_uploads,
 )
 from . import test_portal_deadlines
+from . import test_portal_profile
