@@ -3,6 +3,8 @@
 import datetime
 import logging
 
+from psycopg2.errors import SerializationFailure
+
 from odoo import api, fields, models
 from odoo.tools import SQL
 
@@ -56,8 +58,12 @@ class AcctAuthorisationNotice(models.Model):
                 authorisation.effective_end, today, authorisation.state
             ):
                 continue
-            with self.env.cr.savepoint():
-                sent += self._send_notice(authorisation)
+            try:
+                with self.env.cr.savepoint():
+                    sent += self._send_notice(authorisation)
+            except SerializationFailure:
+                # An overlapping run recorded this notice first; it sends the e-mails.
+                _logger.info("Authorisation %s: notice sent by another run.", authorisation.id)
         self.env["ir.cron"]._notify_progress(done=sent, remaining=0)
         return sent
 

@@ -7,3 +7,4 @@ from . import (
 )
 from . import test_portal_deadlines
 from . import test_portal_profile
+from . import test_portal_notifications
