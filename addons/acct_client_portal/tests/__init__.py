@@ -8,3 +8,4 @@ from . import (
 from . import test_portal_deadlines
 from . import test_portal_profile
 from . import test_portal_notifications
+from . import test_portal_profile_tour
