@@ -35,6 +35,7 @@
     ],
     "demo": [
         "demo/acct_client_portal_demo.xml",
+        "demo/acct_client_data_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [
