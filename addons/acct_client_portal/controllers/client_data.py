@@ -95,9 +95,7 @@ class ClientDataPortal(AccountingPortal):
                     ),
                 ]
             )
-            warn_until = today + datetime.timedelta(
-                days=client_profile.AUTHORISATION_WARNING_DAYS
-            )
+            warn_until = today + datetime.timedelta(days=client_profile.AUTHORISATION_WARNING_DAYS)
             expiring = request.env["acct.power.attorney"].search_count(
                 [
                     ("state", "in", ("active", "expiring")),
@@ -247,4 +245,3 @@ class ClientDataPortal(AccountingPortal):
             }
         )
         return request.render("acct_client_portal.portal_my_notifications", values)
-

@@ -45,12 +45,16 @@ class AcctAuthorisationNotice(models.Model):
         """
         today = fields.Date.context_today(self)
         horizon = today + datetime.timedelta(days=client_profile.AUTHORISATION_NOTICE_DAYS)
-        authorisations = self.env["acct.power.attorney"].sudo().search(
-            [
-                ("state", "in", ("active", "expiring")),
-                ("effective_end", ">=", today),
-                ("effective_end", "<=", horizon),
-            ]
+        authorisations = (
+            self.env["acct.power.attorney"]
+            .sudo()
+            .search(
+                [
+                    ("state", "in", ("active", "expiring")),
+                    ("effective_end", ">=", today),
+                    ("effective_end", "<=", horizon),
+                ]
+            )
         )
         sent = 0
         for authorisation in authorisations:
@@ -89,9 +93,7 @@ class AcctAuthorisationNotice(models.Model):
         if not row:
             return 0
         client = authorisation.principal_id
-        users = client._acct_portal_recipients(
-            "acct_notify_authorisation_end", feature="deadlines"
-        )
+        users = client._acct_portal_recipients("acct_notify_authorisation_end", feature="deadlines")
         client._acct_send_portal_mail(
             "acct_client_portal.mail_template_authorisation_end", authorisation, users
         )

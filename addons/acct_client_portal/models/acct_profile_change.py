@@ -1,7 +1,6 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import datetime
-import logging
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -9,8 +8,6 @@ from odoo.exceptions import UserError
 from odoo.addons.acct_firm_crm.models.acct_state_machine_mixin import action_writes
 
 from acct_firm_core import client_profile
-
-_logger = logging.getLogger(__name__)
 
 # What a client may change of itself on the portal: key -> partner field. Nothing else of
 # the partner is ever written from a change request.
@@ -183,9 +180,7 @@ class AcctProfileChange(models.Model):
         values = {}
         for line in self.line_ids.filtered(lambda item: item.kind == "field"):
             values[PROFILE_FIELDS[line.field_key]] = line._typed_value()
-        if any(
-            line.kind == "event" and line.event_type == "company_car" for line in self.line_ids
-        ):
+        if any(line.kind == "event" and line.event_type == "company_car" for line in self.line_ids):
             values["acct_owns_vehicles"] = True
         if values:
             client.write(values)
@@ -193,7 +188,9 @@ class AcctProfileChange(models.Model):
             line._apply_record(client)
         # The profile write derived the obligations again; their tasks due by now follow,
         # as the client form's "Run now" makes them.
-        obligations = self.env["acct.client.obligation"].sudo().search([("client_id", "=", client.id)])
+        obligations = (
+            self.env["acct.client.obligation"].sudo().search([("client_id", "=", client.id)])
+        )
         obligations._generate_tasks()
         for line in self.line_ids.filtered(lambda item: item.kind == "event"):
             line._apply_event(client)
@@ -218,7 +215,7 @@ class AcctProfileChange(models.Model):
         current = self._acct_current_values(client)
         proposed = self._acct_parse_fields(post, errors)
         lines = []
-        for key, old, new in client_profile.changed_values(
+        for key, _old, new in client_profile.changed_values(
             {key: current[key] for key in proposed}, proposed
         ):
             if isinstance(new, datetime.date):
@@ -269,7 +266,9 @@ class AcctProfileChange(models.Model):
             count = 0
         proposed["employee_count"] = count
         # An employee means salaries: the statutory engine's "employer".
-        proposed["pays_salaries"] = client_profile.is_employer(count, bool(post.get("pays_salaries")))
+        proposed["pays_salaries"] = client_profile.is_employer(
+            count, bool(post.get("pays_salaries"))
+        )
         proposed["vat_registered"] = bool(post.get("vat_registered"))
         date_text = (post.get("vat_registration_date") or "").strip()
         vat_date = False
@@ -330,7 +329,9 @@ class AcctProfileChange(models.Model):
                 continue
             if prefix + "name" not in post:
                 continue
-            proposed = {name: (post.get(prefix + name) or "").strip()[:200] for name in CONTACT_FIELDS}
+            proposed = {
+                name: (post.get(prefix + name) or "").strip()[:200] for name in CONTACT_FIELDS
+            }
             if not proposed["name"]:
                 errors.append(env._("A contact needs a name."))
                 continue
@@ -345,7 +346,9 @@ class AcctProfileChange(models.Model):
                         "value": {key: new for key, _old, new in changes},
                     }
                 )
-        new_contact = {name: (post.get("new_contact_" + name) or "").strip()[:200] for name in CONTACT_FIELDS}
+        new_contact = {
+            name: (post.get("new_contact_" + name) or "").strip()[:200] for name in CONTACT_FIELDS
+        }
         if any(new_contact.values()):
             if not new_contact["name"]:
                 errors.append(env._("A new contact needs a name."))

@@ -62,7 +62,7 @@ class AcctProfileChangeLine(models.Model):
     action = fields.Selection(
         [("add", "New"), ("update", "Changed"), ("remove", "Removed")], readonly=True
     )
-    contact_id = fields.Many2one("res.partner", string="Contact", readonly=True)
+    contact_id = fields.Many2one("res.partner", readonly=True)
     bank_account_id = fields.Many2one("res.partner.bank", string="Bank account", readonly=True)
     event_type = fields.Selection(
         [

@@ -25,7 +25,9 @@ class ResPartner(models.Model):
     requests the firm approves), its contacts' portal flags on the firm's side, and the
     portal e-mails to its contacts."""
 
-    _inherit = "res.partner"
+    # Its own file, beside res_partner.py: the client's master data and portal e-mails are
+    # one concern, kept apart from the portal's access fields.
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     acct_employee_count = fields.Integer(
         string="Number of employees",
@@ -42,8 +44,7 @@ class ResPartner(models.Model):
     acct_activity_code = fields.Char(
         string="Main activity (КИД-2008)",
         tracking=True,
-        help="The code of the main economic activity in the КИД-2008 classification, "
-        'e.g. "62.01".',
+        help='The code of the main economic activity in the КИД-2008 classification, e.g. "62.01".',
         groups="acct_firm_crm.group_acct_firm_user",
     )
     acct_correspondence_address = fields.Text(

@@ -3,6 +3,7 @@
 import base64
 
 from odoo.tests import tagged
+from odoo.tests.common import JsonRpcException
 
 from .client_data_common import AcctClientDataCommon
 
@@ -85,7 +86,9 @@ class TestPortalDeadlines(AcctClientDataCommon):
         self.login(self.user_y)
         page = self.url_open("/my/accounting/deadlines")
         self.assertNotIn("2098-12", page.text)
-        self.assertNotIn(self.x_authorisation.name, self.url_open("/my/accounting/authorisations").text)
+        self.assertNotIn(
+            self.x_authorisation.name, self.url_open("/my/accounting/authorisations").text
+        )
         # Odoo's own task pages never show a statutory task, even the client's own (they
         # would show its description and time).
         for user in (self.user_y, self.owner_x):
@@ -100,17 +103,22 @@ class TestPortalDeadlines(AcctClientDataCommon):
         self.login(self.user_y)
         context = {"acct_portal_statutory": True}
         found = self.call_kw(
-            "project.task", "search_read", [[]], {"fields": ["acct_period_code"], "context": context}
+            "project.task",
+            "search_read",
+            [[]],
+            {"fields": ["acct_period_code"], "context": context},
         )
         self.assertEqual([row["id"] for row in found], [self.y_task.id])
         for model, record in (
             ("project.task", self.x_task_soon),
             ("acct.power.attorney", self.x_authorisation),
         ):
-            with self.assertRaises(Exception, msg=model):
+            with self.assertRaises(JsonRpcException, msg=model):
                 self.call_kw(model, "read", [record.ids, ["display_name"]])
-            with self.assertRaises(Exception, msg=model):
-                self.call_kw(model, "web_read", [record.ids], {"specification": {"display_name": {}}})
+            with self.assertRaises(JsonRpcException, msg=model):
+                self.call_kw(
+                    model, "web_read", [record.ids], {"specification": {"display_name": {}}}
+                )
         authorisations = self.call_kw(
             "acct.power.attorney", "search_read", [[]], {"fields": ["name"]}
         )
@@ -119,10 +127,12 @@ class TestPortalDeadlines(AcctClientDataCommon):
             ("write", [self.x_task_soon.ids, {"name": "hacked"}]),
             ("unlink", [self.x_task_soon.ids]),
         ):
-            with self.assertRaises(Exception):
+            with self.assertRaises(JsonRpcException):
                 self.call_kw("project.task", method, args)
-        with self.assertRaises(Exception):
-            self.call_kw("acct.power.attorney", "write", [self.y_authorisation.ids, {"scope": "partial"}])
+        with self.assertRaises(JsonRpcException):
+            self.call_kw(
+                "acct.power.attorney", "write", [self.y_authorisation.ids, {"scope": "partial"}]
+            )
         self.assertEqual(self.x_task_soon.name, f"{self.vat.name} 2099-01")
 
     def test_own_statutory_task_gives_only_its_statutory_fields(self):
@@ -132,12 +142,15 @@ class TestPortalDeadlines(AcctClientDataCommon):
             "project.task",
             "search_read",
             [[("id", "=", self.x_task_soon.id)]],
-            {"fields": ["acct_period_code", "acct_effective_date", "acct_portal_status"], "context": context},
+            {
+                "fields": ["acct_period_code", "acct_effective_date", "acct_portal_status"],
+                "context": context,
+            },
         )
         self.assertEqual(rows[0]["acct_period_code"], "2099-01")
         self.assertEqual(rows[0]["acct_portal_status"], "planned")
         for fields_ in (["description"], ["timesheet_ids"], ["message_ids"], ["user_ids"]):
-            with self.assertRaises(Exception, msg=fields_):
+            with self.assertRaises(JsonRpcException, msg=fields_):
                 self.call_kw("project.task", "read", [self.x_task_soon.ids, fields_])
         # A search on the firm's notes never finds a statutory task.
         found = self.call_kw(
@@ -162,7 +175,7 @@ class TestPortalDeadlines(AcctClientDataCommon):
         self.x_task_soon.message_post(body="X-INTERNAL-NOTE", subtype_xmlid="mail.mt_note")
         self.login(self.owner_x)
         # Portal users read no attachment by RPC at all.
-        with self.assertRaises(Exception):
+        with self.assertRaises(JsonRpcException):
             self.call_kw(
                 "ir.attachment",
                 "search_read",
@@ -179,5 +192,5 @@ class TestPortalDeadlines(AcctClientDataCommon):
         )
         self.assertNotIn("X-INTERNAL-NOTE", str(messages))
         # Following the task (item 9) opens nothing either.
-        with self.assertRaises(Exception):
+        with self.assertRaises(JsonRpcException):
             self.call_kw("project.task", "message_subscribe", [self.y_task.ids])

@@ -19,7 +19,10 @@ class TestPortalNotifications(AcctClientDataCommon):
         return self.env["mail.mail"].sudo().search([("recipient_ids", "in", user.partner_id.ids)])
 
     def test_document_asked_emails_who_may_upload_and_wants_it(self):
-        before = {user: len(self._mails_to(user)) for user in (self.owner_x, self.bookkeeper_x, self.user_y)}
+        before = {
+            user: len(self._mails_to(user))
+            for user in (self.owner_x, self.bookkeeper_x, self.user_y)
+        }
         self.bookkeeper_x.partner_id.acct_notify_document_needed = False
         self.env["acct.upload.request"].create(
             {
