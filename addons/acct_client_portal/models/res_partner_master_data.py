@@ -15,9 +15,9 @@ PORTAL_FLAG_FIELDS = {
     "acct_portal_deadlines",
     "acct_portal_profile",
     "acct_is_firm_client",
-    "parent_id",
-    "active",
 }
+# ... and so must a portal user's move to another company, or its contact's archiving.
+PORTAL_USER_FIELDS = {"parent_id", "active"}
 
 
 class ResPartner(models.Model):
@@ -83,7 +83,9 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
-        if PORTAL_FLAG_FIELDS & set(vals):
+        if PORTAL_FLAG_FIELDS & set(vals) or (
+            PORTAL_USER_FIELDS & set(vals) and self.sudo().with_context(active_test=False).user_ids
+        ):
             self.env.registry.clear_cache()
         return result
 

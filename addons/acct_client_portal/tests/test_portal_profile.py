@@ -91,7 +91,7 @@ class TestPortalProfile(AcctClientDataCommon):
             response = self.propose(**values)
             self.assertEqual(response.status_code, 400, values)
             self.assertIn(message, response.text)
-            self.assertFalse(Change.search_count([]), values)
+            self.assertFalse(Change.search_count([("client_id", "=", self.client_x.id)]), values)
 
     def test_planned_employee_creates_the_notice_task(self):
         self.login(self.owner_x)
@@ -120,7 +120,9 @@ class TestPortalProfile(AcctClientDataCommon):
             allow_redirects=False,
         )
         self.assertIn(response.status_code, (400, 403))
-        self.assertFalse(self.env["acct.profile.change"].search_count([]))
+        self.assertFalse(
+            self.env["acct.profile.change"].search_count([("client_id", "=", self.client_x.id)])
+        )
         self.client_x.acct_portal_profile = False
         self.login(self.owner_x)
         self.assertEqual(self.url_open("/my/accounting/profile").status_code, 403)
