@@ -40,6 +40,14 @@ SHOTS = (
         "/odoo/action-acct_client_portal.action_acct_profile_change",
         "document.querySelector('.o_data_row td.o_data_cell').click()",
     ),
+    ("screens/portal_work.png", "client", "/my/accounting/work", None),
+    (
+        "screens/acct_work_statement_wizard.png",
+        "admin",
+        CLIENT_FORM,
+        "document.querySelector('.o_button_more').click(); setTimeout(() => document"
+        ".querySelector('.fa-list-alt').closest('button').click(), 800)",
+    ),
     (
         "screens/portal_client_tab.png",
         "admin",

@@ -32,6 +32,7 @@
         "views/res_config_settings_views.xml",
         "views/acct_client_data_templates.xml",
         "views/acct_profile_change_views.xml",
+        "views/acct_work_statement_templates.xml",
     ],
     "demo": [
         "demo/acct_client_portal_demo.xml",

@@ -1,1 +1,1 @@
-from . import client_data, portal
+from . import client_data, portal, work_statement

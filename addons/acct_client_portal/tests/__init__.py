@@ -8,4 +8,5 @@ from . import (
     test_portal_profile_tour,
     test_portal_tours,
     test_portal_uploads,
+    test_portal_work,
 )

@@ -104,6 +104,12 @@ class AcctPowerAttorney(models.Model):
         required=True,
         default="nap_notification",
         tracking=True,
+        help="The bases NAP documents in its rules for the e-services with a qualified "
+        "signature (order З-ЦУ-2567/23.07.2021): its own notification with the listed "
+        "e-services, a notarised power of attorney (needed for full access), an e-document "
+        "signed with the principal's qualified signature and sent to NAP's official address, "
+        "or the principal's PIK. An entry of the e-government register of authorisations is "
+        "not one of them.",
     )
     notary_number = fields.Char(string="Notary No.")
     notary_register_number = fields.Char(string="Notary register No.")

@@ -19,6 +19,17 @@ class AcctSegmentMonth(models.Model):
     _rec_name = "month"
 
     month = fields.Date(required=True, readonly=True, help="First day of the month.")
+    # The firm's company the month was computed for (the computation's company; multi-company:
+    # the company rule). A month holds the firm's rules and counts, no client's data: every
+    # accountant of the company reads it, "own clients" ones too (they read their clients'
+    # explanations, which quote these rules).
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        readonly=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
     cutoff_date = fields.Date(string="Cut-off", required=True, readonly=True)
     client_count = fields.Integer(string="Clients", readonly=True)
     # {"thresholds": {rule code: value}, "tier_bounds": [...], "top_value_cutoff": x,

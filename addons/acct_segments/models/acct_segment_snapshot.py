@@ -90,6 +90,10 @@ class AcctSegmentSnapshot(models.Model):
     _log_access = False
 
     client_id = fields.Many2one("res.partner", required=True, index=True, ondelete="cascade")
+    # The firm's company the month was computed for (multi-company: the company rule).
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
     month = fields.Date(required=True, index=True, help="First day of the month.")
     cutoff_date = fields.Date(string="Cut-off", required=True, help="Last day of the month.")
     preferred_channel = fields.Selection(related="client_id.acct_preferred_channel")
@@ -446,7 +450,9 @@ class AcctSegmentSnapshot(models.Model):
             cron._notify_progress(done=3, remaining=1)
             self.env["acct.segment.model.fit"].search([("month", "=", month)]).unlink()
             self.env["acct.segment.model.fit"].create(fits)
-            self.env["acct.segment.month"].search([("month", "=", month)]).unlink()
+            # A month is computed once for the database (UNIQUE(month)), whichever company's
+            # user runs it: its record is replaced past the company rule.
+            self.env["acct.segment.month"].sudo().search([("month", "=", month)]).unlink()
             self.env["acct.segment.month"].create(
                 {
                     "month": month,
@@ -455,7 +461,9 @@ class AcctSegmentSnapshot(models.Model):
                     "rules": rules,
                 }
             )
-            count = self._replace_month(month, columns, cutoff_date=cutoff)
+            count = self._replace_month(
+                month, columns, cutoff_date=cutoff, company_id=self.env.company.id
+            )
         cron._notify_progress(done=4, remaining=0)
         _logger.info("Client segments of %s: %s clients", month, count)
         return count
