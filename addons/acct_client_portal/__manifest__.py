@@ -19,18 +19,24 @@
     "data": [
         "security/ir.model.access.csv",
         "security/acct_client_portal_security.xml",
+        "security/acct_client_data_security.xml",
         "data/acct_client_portal_data.xml",
         "data/acct_portal_log_cron.xml",
+        "data/acct_client_data_data.xml",
+        "data/acct_client_data_cron.xml",
         "views/acct_client_portal_templates.xml",
         "views/acct_client_document_views.xml",
         "views/acct_portal_log_views.xml",
         "views/acct_upload_request_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
+        "views/acct_client_data_templates.xml",
+        "views/acct_profile_change_views.xml",
         "views/acct_work_statement_templates.xml",
     ],
     "demo": [
         "demo/acct_client_portal_demo.xml",
+        "demo/acct_client_data_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

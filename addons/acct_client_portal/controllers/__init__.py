@@ -1,1 +1,1 @@
-from . import portal, work_statement
+from . import client_data, portal, work_statement
