@@ -41,6 +41,15 @@ SHOTS = (
         "/odoo/action-acct_client_portal.action_acct_client_requests",
         None,
     ),
+    ("screens/portal_deadlines.png", "client", "/my/accounting/deadlines", None),
+    ("screens/portal_authorisations.png", "client", "/my/accounting/authorisations", None),
+    ("screens/portal_profile.png", "client", "/my/accounting/profile", None),
+    (
+        "screens/portal_profile_change_form.png",
+        "demo",
+        "/odoo/action-acct_client_portal.action_acct_profile_change",
+        "document.querySelector('.o_data_row td.o_data_cell').click()",
+    ),
     ("screens/portal_work.png", "client", "/my/accounting/work", None),
     (
         "screens/acct_work_statement_wizard.png",

@@ -23,6 +23,9 @@
         "data/acct_client_portal_data.xml",
         "data/acct_portal_log_cron.xml",
         "data/acct_request_data.xml",
+        "security/acct_client_data_security.xml",
+        "data/acct_client_data_data.xml",
+        "data/acct_client_data_cron.xml",
         "views/acct_client_portal_templates.xml",
         "views/acct_client_document_views.xml",
         "views/acct_portal_log_views.xml",
@@ -32,11 +35,14 @@
         "views/acct_request_templates.xml",
         "views/acct_request_kind_views.xml",
         "views/project_task_request_views.xml",
+        "views/acct_client_data_templates.xml",
+        "views/acct_profile_change_views.xml",
         "views/acct_work_statement_templates.xml",
     ],
     "demo": [
         "demo/acct_client_portal_demo.xml",
         "demo/acct_request_demo.xml",
+        "demo/acct_client_data_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -77,5 +77,8 @@
         "web.assets_backend": [
             "acct_firm_crm/static/src/time/**/*",
         ],
+        "web.assets_unit_tests": [
+            "acct_firm_crm/static/tests/**/*.test.js",
+        ],
     },
 }

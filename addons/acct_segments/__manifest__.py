@@ -24,6 +24,8 @@
         "views/acct_segment_rule_views.xml",
         "views/acct_segment_tier_views.xml",
         "views/acct_segment_model_fit_views.xml",
+        "views/acct_segment_backtest_views.xml",
+        "views/res_config_settings_views.xml",
         "views/acct_segment_month_views.xml",
         "views/acct_segment_snapshot_views.xml",
         "views/acct_segment_migration_views.xml",

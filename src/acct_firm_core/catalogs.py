@@ -1,6 +1,7 @@
 """Reference catalogues the Odoo data files are written from.
 
-``BG_DUE_RULES`` maps each obligation code of bg-statutory.md §1.2 to:
+``BG_DUE_RULES`` maps each obligation code of the catalogue (the table in
+addons/acct_firm_crm/readme/CONFIGURE.md, with the article and source of each) to:
 
 * ``rule``        - the due rule, in the notation of :mod:`acct_firm_core.calendar`;
 * ``periodicity`` - 'month', 'quarter', 'year' or 'event' (see :mod:`acct_firm_core.periods`);

@@ -1,4 +1,5 @@
 from . import (
+    client_data,
     portal,
     requests,
     work_statement,

@@ -1,5 +1,6 @@
-# The mixin first: the registers below inherit it.
+# The mixins first: the registers below inherit them.
 from . import acct_state_machine_mixin  # isort: skip
+from . import acct_register_mixin  # isort: skip
 from . import (
     account_analytic_line,
     account_move,
@@ -9,6 +10,7 @@ from . import (
     acct_client_obligation,
     acct_document_category,
     acct_engagement,
+    acct_engagement_billing,
     acct_engagement_period,
     acct_engagement_tier,
     acct_handover_protocol,
@@ -29,4 +31,6 @@ from . import (
     res_company,
     res_config_settings,
     res_partner,
+    res_partner_figures,
+    res_partner_registers,
 )

@@ -69,3 +69,13 @@ class AcctSegmentMonth(models.Model):
                 )
             )
             record.rules_text = "\n".join(lines)
+
+    def action_open_segments(self):
+        """The client segments of this month (the month selector of the computed months)."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "acct_segments.action_acct_segment_snapshot"
+        )
+        action["domain"] = [("month", "=", self.month)]
+        action["context"] = {}
+        return action

@@ -12,7 +12,8 @@ registry.category("web_tour.tours").add("acct_request_ask_certificate", {
         },
         {
             content: "Choose the certificate, whose description tells what to write",
-            trigger: ".o_acct_request_kind:contains(Certificate of no liabilities) input[name=kind]",
+            trigger:
+                ".o_acct_request_kind:contains(Certificate of no liabilities) input[name=kind]",
             run: "click",
         },
         {
@@ -29,7 +30,8 @@ registry.category("web_tour.tours").add("acct_request_ask_certificate", {
         },
         {
             content: "The request is sent and in progress",
-            trigger: ".o_portal_acct_request:contains(Your request was sent):contains(TOUR-CERTIFICATE) .o_acct_request_status:contains(In progress)",
+            trigger:
+                ".o_portal_acct_request:contains(Your request was sent):contains(TOUR-CERTIFICATE) .o_acct_request_status:contains(In progress)",
         },
     ],
 });
