@@ -423,3 +423,28 @@ def effective_date(
     while not _is_working(day, country, days_off, working_days):
         day += datetime.timedelta(days=1)
     return day
+
+
+def add_working_days(
+    start: datetime.date,
+    days: int,
+    country: str,
+    extra_days_off: Iterable[datetime.date] = (),
+    extra_working_days: Iterable[datetime.date] = (),
+) -> datetime.date:
+    """Return the date ``days`` working days after ``start`` (``start`` itself not counted).
+
+    A client's request received on a Friday with 1 working day to do it is due on Monday,
+    or on Tuesday when Monday is a holiday. ``days`` must be at least 1.
+    """
+    _check_day(start, "Start date")
+    if not isinstance(days, int) or isinstance(days, bool) or days < 1:
+        raise ValueError(f"Working days must be an integer of at least 1, got {days!r}.")
+    country = _norm_country(country)
+    days_off, working_days = frozenset(extra_days_off), frozenset(extra_working_days)
+    day, left = start, days
+    while left:
+        day += datetime.timedelta(days=1)
+        if _is_working(day, country, days_off, working_days):
+            left -= 1
+    return day

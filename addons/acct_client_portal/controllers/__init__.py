@@ -1,1 +1,6 @@
-from . import client_data, portal, work_statement
+from . import (
+    client_data,
+    portal,
+    requests,
+    work_statement,
+)

@@ -16,6 +16,7 @@ from . import (
     ir_binary,
     project_task,
     project_task_deadlines,
+    project_task_request,
     res_company,
     res_config_settings,
     res_partner,
