@@ -5,8 +5,14 @@
 
 The .pot itself comes from Odoo: ``python3 -m odoo ... --i18n-export=addons/X/i18n/X.pot
 --modules=X -d DB --stop-after-init`` on a database where the addon is installed.
+
+Some messages are written once, in the core, and translated by the addon at the edge
+(``env._(pricing.MESSAGES[code], **params)``). Odoo's export cannot see them (they are not
+literals of the addon), so ``--merge`` adds them to the addon's .pot as Python terms of the
+file that translates them, and ``--check`` wants their Bulgarian like any other term.
 """
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -22,8 +28,43 @@ HEADER = {
 }
 
 
-def merge(addon: Path) -> None:
+# {addon: [(core module, its message catalogue, the addon file that translates it)]}
+CORE_MESSAGES = {
+    "acct_firm_crm": [
+        ("acct_firm_core.pricing", "MESSAGES", "addons/acct_firm_crm/models/acct_engagement.py"),
+    ],
+}
+
+
+def core_terms(addon: Path) -> list[polib.POEntry]:
+    """The core's messages the addon translates, as the entries Odoo's export would write."""
+    entries = []
+    for module_name, catalogue, code_file in CORE_MESSAGES.get(addon.name, ()):
+        messages = getattr(importlib.import_module(module_name), catalogue)
+        for msgid in dict.fromkeys(messages.values()):
+            entries.append(
+                polib.POEntry(
+                    msgid=msgid,
+                    msgstr="",
+                    comment=f"module: {addon.name}\nodoo-python",
+                    occurrences=[(f"code:{code_file}", "0")],
+                )
+            )
+    return entries
+
+
+def load_pot(addon: Path) -> polib.POFile:
+    """The addon's .pot with the core's messages it translates."""
     pot = polib.pofile(str(addon / "i18n" / f"{addon.name}.pot"))
+    for entry in core_terms(addon):
+        if pot.find(entry.msgid) is None:
+            pot.append(entry)
+    return pot
+
+
+def merge(addon: Path) -> None:
+    pot = load_pot(addon)
+    pot.save(str(addon / "i18n" / f"{addon.name}.pot"))
     po_path = addon / "i18n" / "bg.po"
     po = polib.pofile(str(po_path)) if po_path.exists() else polib.POFile()
     po.metadata = HEADER
@@ -34,7 +75,7 @@ def merge(addon: Path) -> None:
 
 
 def missing(addon: Path) -> list[str]:
-    pot = polib.pofile(str(addon / "i18n" / f"{addon.name}.pot"))
+    pot = load_pot(addon)
     po_path = addon / "i18n" / "bg.po"
     if not po_path.exists():
         return [f"{po_path} does not exist"]

@@ -41,6 +41,7 @@ SETTINGS = [
     ("settings_statutory", "/odoo/settings#project", "acct_reminder_days"),
     ("settings_billing", "/odoo/settings#account", "acct_billing_post_invoices"),
     ("settings_time", "/odoo/settings#hr_timesheet", "acct_timer_rounding_minutes"),
+    ("settings_segments", "/odoo/settings#acct_segments", "acct_segments_purchase_model"),
 ]
 
 

@@ -31,6 +31,33 @@ SHOTS = (
     ("screens/portal_documents.png", "client", "/my/accounting/documents", None),
     ("screens/portal_upload.png", "bookkeeper", "/my/accounting/upload", None),
     ("screens/portal_log.png", "client", "/my/accounting/log", None),
+    ("screens/portal_requests.png", "client", "/my/accounting/requests", None),
+    ("screens/portal_request_new.png", "bookkeeper", "/my/accounting/requests/new", None),
+    # The portal chatter mounts the conversation once the page is there: give it a moment.
+    ("screens/portal_request.png", "client", "/my/accounting/requests/{done_request_id}", "0"),
+    (
+        "screens/client_requests.png",
+        "demo",
+        "/odoo/action-acct_client_portal.action_acct_client_requests",
+        None,
+    ),
+    ("screens/portal_deadlines.png", "client", "/my/accounting/deadlines", None),
+    ("screens/portal_authorisations.png", "client", "/my/accounting/authorisations", None),
+    ("screens/portal_profile.png", "client", "/my/accounting/profile", None),
+    (
+        "screens/portal_profile_change_form.png",
+        "demo",
+        "/odoo/action-acct_client_portal.action_acct_profile_change",
+        "document.querySelector('.o_data_row td.o_data_cell').click()",
+    ),
+    ("screens/portal_work.png", "client", "/my/accounting/work", None),
+    (
+        "screens/acct_work_statement_wizard.png",
+        "admin",
+        CLIENT_FORM,
+        "document.querySelector('.o_button_more').click(); setTimeout(() => document"
+        ".querySelector('.fa-list-alt').closest('button').click(), 800)",
+    ),
     (
         "screens/portal_client_tab.png",
         "admin",
@@ -58,6 +85,14 @@ def main(argv=None):
                     "res.partner", "search", [("acct_client_code", "=", args.client_code)], limit=1
                 )
                 path = path.format(client_id=client_ids[0])
+            if "{done_request_id}" in path:
+                done_ids = odoo.call(
+                    "project.task",
+                    "search",
+                    [("acct_request_kind_id", "!=", False), ("state", "=", "1_done")],
+                    limit=1,
+                )
+                path = path.format(done_request_id=done_ids[0])
             browser.use_session(args.url, odoo.session_id)
             portal = not path.startswith("/odoo")
             # The first page of a kind builds its assets: give it time.

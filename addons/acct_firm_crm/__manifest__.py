@@ -4,7 +4,7 @@
     "name": "Accounting Firm: Back Office",
     "summary": "Client tax profiles, statutory deadlines, time, registers and billing "
     "of an accounting firm",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.4.0",
     "category": "Services/Accounting Firm",
     "website": "https://github.com/acct-firm-suite/acct-firm-suite",
     "author": "Accounting Firm Suite contributors",
@@ -59,6 +59,11 @@
         "report/account_invoice_report.xml",
         "views/acct_engagement_views.xml",
         "views/res_partner_billing_views.xml",
+        "report/acct_work_statement_report.xml",
+        "data/acct_work_statement_mail_template.xml",
+        "wizards/acct_work_statement_wizard_views.xml",
+        "views/project_task_filing_views.xml",
+        "views/acct_odoo_field_labels_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -66,10 +71,14 @@
         "demo/acct_time_demo.xml",
         "demo/acct_registers_demo.xml",
         "demo/acct_engagement_demo.xml",
+        "demo/acct_work_statement_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
             "acct_firm_crm/static/src/time/**/*",
+        ],
+        "web.assets_unit_tests": [
+            "acct_firm_crm/static/tests/**/*.test.js",
         ],
     },
 }

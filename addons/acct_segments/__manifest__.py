@@ -4,7 +4,7 @@
     "name": "Accounting Firm: Client Segments",
     "summary": "Client profiles, value tiers, loyalty, Pareto, RFM, churn and lifetime value "
     "on the firm's accounting data",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Accounting Firm",
     "website": "https://github.com/acct-firm-suite/acct-firm-suite",
     "author": "Accounting Firm Suite contributors",
@@ -24,6 +24,8 @@
         "views/acct_segment_rule_views.xml",
         "views/acct_segment_tier_views.xml",
         "views/acct_segment_model_fit_views.xml",
+        "views/acct_segment_backtest_views.xml",
+        "views/res_config_settings_views.xml",
         "views/acct_segment_month_views.xml",
         "views/acct_segment_snapshot_views.xml",
         "views/acct_segment_migration_views.xml",

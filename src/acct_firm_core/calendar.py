@@ -1,6 +1,6 @@
 """Statutory due dates: the due-rule notation and the working-day calendar.
 
-Two steps, kept apart because the firm must show both dates (bg-statutory.md §1.1):
+Two steps, kept apart because the firm must show both dates (ЗЗД чл. 72, ал. 3):
 
 1. :func:`legal_due_date` reads a *due rule* and gives the date written in the law for a
    period, e.g. ``M+1:14`` -> the 14th of the next month.
@@ -292,8 +292,8 @@ def legal_due_date(rule: str, period_start: datetime.date) -> datetime.date | No
         return filing_window(rule, period_start)[1]
     if isinstance(parsed, EventRule):
         if parsed.unit == "d":
-            # Counted from the day after the event and ending with the last day, so the
-            # end is simply event + n (bg-statutory.md §1.1, periods counted in days).
+            # Counted from the day after the event (ГПК чл. 60, ал. 1) and ending with the
+            # last day (ЗЗД чл. 72, ал. 1), so the end is simply event + n.
             return period_start + datetime.timedelta(days=parsed.amount)
         # relativedelta clamps 31 Jan + 1 month to 28/29 Feb, which is ЗЗД чл. 72.
         return period_start + relativedelta(months=parsed.amount)
@@ -327,8 +327,8 @@ def _kind(names: list[str], observed: bool) -> str:
         return "observed"
     if any(name.startswith(_ONE_OFF_PREFIXES) for name in names):
         return "one_off"
-    # 1 May 2027 is both Holy Saturday and Labour Day: call it 'easter', as §1.6 lists
-    # it inside the Easter block 30.04-03.05.
+    # 1 May 2027 is both Holy Saturday and Labour Day: call it 'easter', as the tests list
+    # it inside the Easter block 30.04-03.05 (tests/core/test_calendar.py).
     if any(name in _EASTER_NAMES for name in names):
         return "easter"
     return "official"
@@ -397,6 +397,8 @@ def nonworking_days(
 def _is_working(
     day: datetime.date, country: str, days_off: frozenset, working_days: frozenset
 ) -> bool:
+    """Weekends and the days of :func:`nonworking_days` are off; ``working_days`` wins over
+    everything (e.g. a working Saturday), then ``days_off``."""
     if day in working_days:
         return True
     if day in days_off:
@@ -407,34 +409,42 @@ def _is_working(
     return day not in data.off
 
 
-def is_working_day(
-    day: datetime.date,
-    country: str,
-    extra_days_off: Iterable[datetime.date] = (),
-    extra_working_days: Iterable[datetime.date] = (),
-) -> bool:
-    """True if ``day`` is a working day in ``country``.
-
-    Weekends and the days of :func:`nonworking_days` are off. ``extra_working_days`` wins
-    over everything (e.g. a working Saturday), then ``extra_days_off``.
-    """
-    _check_day(day, "Day")
-    return _is_working(
-        day, _norm_country(country), frozenset(extra_days_off), frozenset(extra_working_days)
-    )
-
-
 def effective_date(
     legal_date: datetime.date,
     country: str,
     extra_days_off: Iterable[datetime.date] = (),
     extra_working_days: Iterable[datetime.date] = (),
 ) -> datetime.date:
-    """Return the first working day on or after ``legal_date`` (bg-statutory.md §1.1)."""
+    """Return the first working day on or after ``legal_date`` (ЗЗД чл. 72, ал. 3)."""
     _check_day(legal_date, "Legal date")
     country = _norm_country(country)
     days_off, working_days = frozenset(extra_days_off), frozenset(extra_working_days)
     day = legal_date
     while not _is_working(day, country, days_off, working_days):
         day += datetime.timedelta(days=1)
+    return day
+
+
+def add_working_days(
+    start: datetime.date,
+    days: int,
+    country: str,
+    extra_days_off: Iterable[datetime.date] = (),
+    extra_working_days: Iterable[datetime.date] = (),
+) -> datetime.date:
+    """Return the date ``days`` working days after ``start`` (``start`` itself not counted).
+
+    A client's request received on a Friday with 1 working day to do it is due on Monday,
+    or on Tuesday when Monday is a holiday. ``days`` must be at least 1.
+    """
+    _check_day(start, "Start date")
+    if not isinstance(days, int) or isinstance(days, bool) or days < 1:
+        raise ValueError(f"Working days must be an integer of at least 1, got {days!r}.")
+    country = _norm_country(country)
+    days_off, working_days = frozenset(extra_days_off), frozenset(extra_working_days)
+    day, left = start, days
+    while left:
+        day += datetime.timedelta(days=1)
+        if _is_working(day, country, days_off, working_days):
+            left -= 1
     return day

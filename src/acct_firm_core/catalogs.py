@@ -1,6 +1,7 @@
 """Reference catalogues the Odoo data files are written from.
 
-``BG_DUE_RULES`` maps each obligation code of bg-statutory.md §1.2 to:
+``BG_DUE_RULES`` maps each obligation code of the catalogue (the table in
+addons/acct_firm_crm/readme/CONFIGURE.md, with the article and source of each) to:
 
 * ``rule``        - the due rule, in the notation of :mod:`acct_firm_core.calendar`;
 * ``periodicity`` - 'month', 'quarter', 'year' or 'event' (see :mod:`acct_firm_core.periods`);
@@ -25,13 +26,16 @@ BG_DUE_RULES = {
     "BG_VAT_RETURN": {"rule": "M+1:14", "periodicity": "month", "window": False},
     # ЗДДС чл. 125, ал. 2 и 5: the VIES return goes with the VAT return of the month.
     "BG_VIES": {"rule": "M+1:14", "periodicity": "month", "window": False},
+    # ЗСВОТС чл. 11, ал. 1: by the 14th of the month after the reference month (the 2012 Act
+    # moved it from the 10th).
     "BG_INTRASTAT": {"rule": "M+1:14", "periodicity": "month", "window": False},
     # КСО чл. 7(1), Наредба Н-13: by the 25th of the month after the month the work was done.
     "BG_SSC_D1_D6": {"rule": "M+1:25", "periodicity": "month", "window": False},
     "BG_PIT_PAYROLL": {"rule": "M+1:25", "periodicity": "month", "window": False},
     "BG_SELFINS_D1": {"rule": "M+1:25", "periodicity": "month", "window": False},
     # ЗКПО гл. 14: Jan-Mar advances all by 15 April, Apr-Nov by the 15th of the same month,
-    # December by 1 December (NAP practice 2023 and 2025; older sources say 15 Dec).
+    # December by 1 December (NAP announced it for 2023, 2024 and 2025; sources older than
+    # 2023 say 15 December).
     "BG_CIT_ADV_M": {
         "rule": "M1-3:Y:04-15|M4-11:M:15|M12:Y:12-01",
         "periodicity": "month",
@@ -52,7 +56,9 @@ BG_DUE_RULES = {
     # ЗДДФЛ чл. 55, ал. 1: the person who pays the advance himself declares it with the
     # form of чл. 55 by the end of the month after the quarter; none for Q4 (NAP).
     "BG_PIT_ADV_Q": {"rule": "Q1-3:Q+1:EOM|Q4:none", "periodicity": "quarter", "window": False},
-    # ЗДДФЛ чл. 49: the employer computes the annual tax base by 31 January of the next year.
+    # ЗДДФЛ чл. 49, ал. 1, 5 and 6: the employer computes the annual tax by 31 January of the
+    # next year and withholds or refunds the difference (the official form of the чл. 45
+    # certificate: given when the чл. 49, ал. 5 and 6 step is not done by 31 January).
     "BG_PIT_RECON": {"rule": "Y+1:01-31", "periodicity": "year", "window": False},
     # Period = the year the insurance type applies to; declared in January of that year.
     "BG_SELFINS_TYPE": {"rule": "win[Y:01-01..Y:01-31]", "periodicity": "year", "window": True},

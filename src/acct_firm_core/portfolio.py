@@ -36,13 +36,18 @@ class InvoiceHistory:
 
     ``first`` and ``last`` are month indexes, -1 for a client never invoiced;
     ``repeat_spend`` is the mean amount of the invoiced months after the first one (0.0 with
-    no repeat month)."""
+    no repeat month); ``mean_spend`` that of all the invoiced months (0.0 with none);
+    ``recent_months`` and ``recent_spend`` the number and mean amount of the invoiced months
+    in the value window (the last 12 months by default)."""
 
     clients: np.ndarray
     invoiced_months: np.ndarray
     first: np.ndarray
     last: np.ndarray
     repeat_spend: np.ndarray
+    mean_spend: np.ndarray | None = None
+    recent_months: np.ndarray | None = None
+    recent_spend: np.ndarray | None = None
 
     @property
     def buyers(self) -> np.ndarray:
@@ -123,7 +128,18 @@ def measure(
     )
     with np.errstate(invalid="ignore", divide="ignore"):
         repeat_spend = np.where(count > 1, (invoiced_sum - first_amount) / (count - 1), 0.0)
-    history = InvoiceHistory(ids, count, first, last, repeat_spend)
+        mean_spend = np.where(count > 0, invoiced_sum / count, 0.0)
+    recent = invoiced & (month > end - windows.get("value", 12))
+    recent_count = np.bincount(position[recent], minlength=n)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        recent_spend = np.where(
+            recent_count > 0,
+            np.bincount(position[recent], amount[recent], minlength=n) / recent_count,
+            0.0,
+        )
+    history = InvoiceHistory(
+        ids, count, first, last, repeat_spend, mean_spend, recent_count, recent_spend
+    )
 
     columns = {"past_value": np.bincount(position, amount, minlength=n)}
     if "value" in windows:

@@ -41,7 +41,7 @@ Money
 
 Errors
     Bad input raises :class:`PricingError` (a ``ValueError``) with a machine ``code`` and
-    ``params``; the Odoo layer maps the code to a translated message.
+    ``params``; its message is written once, in ``MESSAGES``, and the Odoo layer translates it.
 """
 
 from __future__ import annotations
@@ -64,51 +64,58 @@ LINE_CAP = "cap_reduction"  # brings the period fee down to the cap (negative am
 # A private context so that results never depend on a caller's global decimal settings.
 _CONTEXT = Context(prec=28, rounding=ROUND_HALF_UP)
 
-# English messages; ``params`` fill them. Extra params are ignored by str.format.
-_MESSAGES = {
-    "no_tiers": "At least one price tier is required.",
-    "invalid_tier": "Tier {position} must be (from quantity, to quantity or None, unit price).",
-    "invalid_number": "{field} must be a number, got {value!r}.",
-    "negative_price": "Prices cannot be negative ({field}: {value}).",
-    "negative_quantity": "Quantities cannot be negative ({field}: {value}).",
-    "negative_amount": "Amounts cannot be negative ({field}: {value}).",
-    "tier_not_from_zero": "The first tier must start at 0, not {from_qty}.",
+# The one wording of each error, in English with ``%(name)s`` placeholders that ``params``
+# fill. The addon translates these very strings at the edge (``env._(MESSAGES[code],
+# **params)``); scripts/i18n_bg.py puts them in the addon's .pot and bg.po. Extra params are
+# ignored; every placeholder is a param of each ``raise`` of its code.
+MESSAGES = {
+    "no_tiers": "Add at least one price tier.",
+    "invalid_tier": "Tier %(position)s is incomplete.",
+    "invalid_number": "%(field)s is not a number (%(value)s).",
+    "negative_price": "Prices cannot be negative.",
+    "negative_quantity": "Quantities cannot be negative.",
+    "negative_amount": "Amounts cannot be negative.",
+    "tier_not_from_zero": "The first tier must start at 0, not %(from_qty)s.",
     "tier_bounds_not_increasing": (
-        "Tier {position} must end above where it starts (from {from_qty} to {to_qty})."
+        "Tier %(position)s must end above where it starts (from %(from_qty)s to %(to_qty)s)."
     ),
-    "open_tier_not_last": "Only the last tier may be open-ended; tier {position} is not last.",
+    "open_tier_not_last": (
+        "Only the last tier may be open-ended (up to 0); tier %(position)s is not last."
+    ),
     "tier_gap": (
-        "Quantities from {prev_to} to {from_qty} have no price: tier {position} must start "
-        "where the previous tier ends ({prev_to})."
+        "Tier %(position)s leaves documents %(prev_to)s to %(from_qty)s without a price: it "
+        "must start where the previous tier ends (%(prev_to)s)."
     ),
     "tier_overlap": (
-        "Tier {position} starts at {from_qty}, inside the previous tier that ends at {prev_to}."
+        "Tier %(position)s starts at %(from_qty)s, inside the previous tier that ends at "
+        "%(prev_to)s."
     ),
     "last_tier_closed": (
-        "The last tier must be open-ended so that every quantity has a price (it ends at {to_qty})."
+        "The last tier must be open-ended (up to 0) so that every quantity has a price."
     ),
-    "unknown_model": "Unknown fee model {value!r}; expected one of {expected}.",
-    "unknown_tier_mode": "Unknown tier mode {value!r}; expected one of {expected}.",
-    "missing_fixed_amount": "The {model} fee model needs a fixed amount.",
-    "missing_price": "The {model} fee model needs a unit price or tiers.",
-    "price_and_tiers": "Give either a unit price or tiers, not both.",
-    "min_above_cap": "The minimum {minimum} is above the cap {cap}.",
-    "invalid_factor": "The proration factor must be between 0 and 1, got {value}.",
-    "invalid_decimals": "Currency decimals must be a whole number from 0, got {value!r}.",
-    "invalid_period": "The {field} ends ({end}) before it starts ({start}).",
+    "unknown_model": "Unknown fee model.",
+    "unknown_tier_mode": "Unknown tier mode.",
+    "missing_fixed_amount": "Set the fixed fee of a period.",
+    "missing_price": "Set the price per document or the price tiers.",
+    "price_and_tiers": "Give either a price per document or tiers, not both.",
+    "min_above_cap": "The minimum fee %(minimum)s is above the fee cap %(cap)s.",
+    "invalid_factor": "The proration factor is out of range.",
+    "invalid_decimals": "The currency's decimals are invalid.",
+    "invalid_period": "The period ends before it starts.",
 }
 
 
 class PricingError(ValueError):
     """Bad pricing input: ``code`` says what is wrong, ``params`` carries the values.
 
-    The message is English; the Odoo layer translates by ``code`` and fills in ``params``.
+    The message is ``MESSAGES[code]`` filled with ``params``, in English; the Odoo layer
+    translates the same template and fills in the same ``params``.
     """
 
     def __init__(self, code: str, **params):
         self.code = code
         self.params = params
-        super().__init__(_MESSAGES[code].format(**params))
+        super().__init__(MESSAGES[code] % params)
 
 
 @dataclass(frozen=True)

@@ -61,8 +61,3 @@ def retention_end(latest_year: int, classes=()) -> datetime.date:
     if not 1900 <= latest_year <= 9999 - years:
         raise RetentionError(f"Year {latest_year} is out of range.")
     return datetime.date(latest_year + years, 12, 31)
-
-
-def may_destroy(latest_year: int, classes, on_date: datetime.date) -> bool:
-    """Whether documents of ``latest_year`` of these classes may be destroyed on ``on_date``."""
-    return on_date > retention_end(latest_year, classes)

@@ -1,7 +1,9 @@
 """Tests for acct_firm_core.calendar and the BG_DUE_RULES catalogue.
 
-Expected dates are written by hand from bg-statutory.md (§1.2 rules, §1.5 vectors, §1.6
-holiday lists), not produced by the code under test.
+Expected dates are written by hand, not produced by the code under test: from the due rules
+of the catalogue (the table in addons/acct_firm_crm/readme/CONFIGURE.md, which cites each
+article), the move of a deadline to the next working day (ЗЗД чл. 72, ал. 3) and the official
+holidays (Кодекс на труда чл. 154, with the days the Council of Ministers declares).
 """
 
 from datetime import date, datetime, timedelta
@@ -12,7 +14,6 @@ from dateutil.easter import EASTER_ORTHODOX, easter
 from acct_firm_core.calendar import (
     effective_date,
     filing_window,
-    is_working_day,
     legal_due_date,
     nonworking_days,
     parse_rule,
@@ -21,26 +22,31 @@ from acct_firm_core.calendar import (
 from acct_firm_core.catalogs import BG_DUE_RULES
 
 
+def is_working_day(day, country, **extra):
+    """A working day is its own effective date (the core answers through ``effective_date``)."""
+    return effective_date(day, country, **extra) == day
+
+
 def d(text):
     return date.fromisoformat(text)
 
 
 # --------------------------------------------------------------------------------------
-# §1.5 and §1.1: legal date -> effective date
+# Legal date -> effective date (ЗЗД чл. 72, ал. 3)
 # --------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("legal", "effective"),
     [
-        # Cross-checked against NAP practice (§1.1 / §1.5).
+        # Cross-checked against NAP's published calendars of those years.
         ("2025-11-15", "2025-11-17"),  # Sat -> Mon, change of CIT advances
         ("2022-04-30", "2022-05-03"),  # Sat; 1 May (Sun) observed Mon 2 May
         ("2016-04-30", "2016-05-03"),  # PIT return 2016, extended because of Easter
         ("2021-11-14", "2021-11-15"),  # VAT, Sun -> Mon
         ("2018-06-30", "2018-07-02"),  # ГФО, Sat -> Mon
         ("2020-10-31", "2020-11-02"),  # 2nd local-tax instalment, Sat -> Mon
-        # Computed vectors for 2026 and 2027 (§1.5 table).
+        # Computed by hand for 2026 and 2027 from the holidays below.
         ("2026-01-25", "2026-01-26"),
         ("2026-01-31", "2026-02-02"),
         ("2026-02-14", "2026-02-16"),
@@ -66,11 +72,12 @@ def test_effective_date_keeps_a_working_day():
 
 
 # --------------------------------------------------------------------------------------
-# §1.6: non-working days
+# Non-working days (Кодекс на труда чл. 154)
 # --------------------------------------------------------------------------------------
 
-# Copied from the §1.6 table: weekdays only, plus the whole Easter block.
-SECTION_1_6 = {
+# The official holidays falling on weekdays (a holiday on a weekend is replaced by the next
+# working day, КТ чл. 154, ал. 2), plus the whole Easter block, as the government lists them.
+NONWORKING_WEEKDAYS = {
     2025: "01.01; 03.03; 18–21.04; 01.05; 06.05; 26.05; 08.09; 22.09; 24–26.12; 31.12",
     2026: "01.01; 02.01; 03.03; 10–13.04; 01.05; 06.05; 25.05; 07.09; 22.09; 24–25.12; 28.12",
     2027: "01.01; 03.03; 30.04–03.05; 04.05; 06.05; 24.05; 06.09; 22.09; 24.12; 27–28.12",
@@ -93,12 +100,12 @@ def _expand(year, text):
 
 
 @pytest.mark.parametrize("year", [2025, 2026, 2027])
-def test_nonworking_days_match_section_1_6(year):
-    # §1.6 leaves out holidays that fall on a weekend (their observed day is listed
+def test_nonworking_days_match_the_official_list(year):
+    # The list leaves out holidays that fall on a weekend (their observed day is listed
     # instead) but writes the Easter block as a whole range.
     rows = nonworking_days("BG", year)
     listed = [day for day, kind, _ in rows if day.weekday() < 5 or kind == "easter"]
-    assert listed == _expand(year, SECTION_1_6[year])
+    assert listed == _expand(year, NONWORKING_WEEKDAYS[year])
 
 
 FULL_LISTS = {
@@ -481,11 +488,11 @@ def test_validate_rule_with_periodicity():
 
 
 # --------------------------------------------------------------------------------------
-# The §1.2 catalogue
+# The catalogue (BG_DUE_RULES)
 # --------------------------------------------------------------------------------------
 
 # code -> [(period start, legal date, effective date)] for a period in 2025, 2026, 2027.
-# Windows add (open date) checks below. Written by hand from §1.2, §1.5 and §1.6.
+# Windows add (open date) checks below. Written by hand from the rules and the holidays above.
 CATALOGUE_EXPECTED = {
     "BG_VAT_RETURN": [
         ("2025-10-01", "2025-11-14", "2025-11-14"),

@@ -1,10 +1,13 @@
 """Tests of the fee maths: every model, tier boundaries, proration, rounding and validation."""
 
 import datetime
+import re
 from decimal import Decimal as D
+from pathlib import Path
 
 import pytest
 
+from acct_firm_core import pricing
 from acct_firm_core.pricing import (
     LINE_CAP,
     LINE_DOCUMENTS,
@@ -421,7 +424,7 @@ def test_error_params_and_message():
     with pytest.raises(PricingError) as info:
         period_fee("fixed", fixed_amount=1, minimum="200", cap="100")
     assert info.value.params == {"minimum": D(200), "cap": D(100)}
-    assert str(info.value) == "The minimum 200 is above the cap 100."
+    assert str(info.value) == "The minimum fee 200 is above the fee cap 100."
 
 
 def test_minimum_equal_to_cap_is_allowed():
@@ -449,3 +452,15 @@ def test_received_quantities_count_a_period_once_and_the_protocol_wins():
         (1, "issued_invoices", "2026-10-01"): 40,
         (1, "issued_invoices", "2026-11-01"): 7,
     }
+
+
+def test_every_error_code_has_its_one_message():
+    """Each code the module raises has its wording in MESSAGES, the one the addon translates."""
+    source = Path(pricing.__file__).read_text(encoding="utf-8")
+    raised = set(re.findall(r'PricingError\(\s*"(\w+)"', source))
+    raised |= set(re.findall(r'_non_negative\([^)]*"(negative_\w+)"', source))
+    assert raised and raised <= set(pricing.MESSAGES)
+    assert str(pricing.PricingError("tier_gap", position=2, prev_to=100, from_qty=120)) == (
+        "Tier 2 leaves documents 100 to 120 without a price: it must start where the previous "
+        "tier ends (100)."
+    )

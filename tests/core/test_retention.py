@@ -8,7 +8,6 @@ from acct_firm_core.retention import (
     DEFAULT_CLASS,
     RETENTION_YEARS,
     RetentionError,
-    may_destroy,
     retention_end,
     retention_years,
 )
@@ -31,11 +30,6 @@ def test_no_class_means_the_default_class():
     assert DEFAULT_CLASS in RETENTION_YEARS
     assert retention_end(2020) == datetime.date(2025, 12, 31)
     assert retention_end(2020, []) == retention_end(2020, [DEFAULT_CLASS])
-
-
-def test_destruction_boundary_is_the_first_of_january():
-    assert not may_destroy(2020, ["registers"], datetime.date(2030, 12, 31))
-    assert may_destroy(2020, ["registers"], datetime.date(2031, 1, 1))
 
 
 def test_unknown_class_is_refused():

@@ -1,1 +1,6 @@
-from . import portal
+from . import (
+    client_data,
+    portal,
+    requests,
+    work_statement,
+)

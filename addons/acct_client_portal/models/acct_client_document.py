@@ -37,6 +37,14 @@ class AcctClientDocument(models.Model):
     billable_upload = fields.Boolean(
         related="category_id.portal_billable", string="Counts for billing"
     )
+    acct_request_task_id = fields.Many2one(
+        "project.task",
+        string="Sent for the request",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="set null",
+        help="The client's request whose reply carried this file.",
+    )
 
     @api.depends("year", "month")
     def _compute_period_start(self):

@@ -10,6 +10,8 @@ EVENTS = [
     ("download_zip", "Download of a year (ZIP)"),
     ("preview", "Preview"),
     ("upload", "Upload"),
+    ("request_upload", "File sent with a request"),
+    ("request_download", "File of a request downloaded"),
 ]
 
 
@@ -34,6 +36,9 @@ class AcctPortalLog(models.Model):
     contact_id = fields.Many2one("res.partner", readonly=True)
     client_id = fields.Many2one("res.partner", readonly=True, index=True)
     document_id = fields.Many2one("acct.client.document", readonly=True, ondelete="set null")
+    task_id = fields.Many2one(
+        "project.task", string="Request", readonly=True, index="btree_not_null", ondelete="set null"
+    )
     category_id = fields.Many2one("acct.document.category", readonly=True)
     file_name = fields.Char(string="File", readonly=True)
     year = fields.Integer(readonly=True, aggregator=None)

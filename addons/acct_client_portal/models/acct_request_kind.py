@@ -45,6 +45,12 @@ class AcctRequestKind(models.Model):
     )
     billable = fields.Boolean(help="Billed apart from the engagement's fee.")
     description = fields.Text(translate=True, help="Shown to the client under the kind's name.")
+    document_category_id = fields.Many2one(
+        "acct.document.category",
+        string="Files sent back go to",
+        help="The category of the client's documents where the files the firm sends back in "
+        "a reply land (Other when empty). Payroll slips belong in a restricted category.",
+    )
 
     _sql_constraints = [
         (

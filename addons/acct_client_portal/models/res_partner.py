@@ -2,6 +2,18 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+# The partner fields the portal's record rules read (res.users._acct_portal_may and
+# _acct_portal_is_owner): the rules' cached domains must follow a change of any of them.
+PORTAL_RULE_FIELDS = {
+    "parent_id",
+    "acct_is_firm_client",
+    "acct_portal_owner",
+    "acct_portal_requests",
+    "acct_portal_work",
+    "acct_portal_deadlines",
+    "acct_portal_profile",
+}
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -73,6 +85,12 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.acct_portal_log_count = counts.get(partner, 0)
+
+    def write(self, vals):
+        result = super().write(vals)
+        if PORTAL_RULE_FIELDS & set(vals):
+            self.env.registry.clear_cache()
+        return result
 
     def action_acct_portal_reset_access(self):
         """Back to the categories' defaults: the client's and its contacts' choices go, and

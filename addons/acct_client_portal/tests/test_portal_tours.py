@@ -36,7 +36,9 @@ class TestPortalTours(AcctPortalCommon):
         self.start_tour(
             "/my/accounting/documents", "acct_portal_download_last_year_balance", login="owner_x"
         )
-        log = self.env["acct.portal.log"].search([("event", "=", "download")])
+        log = self.env["acct.portal.log"].search(
+            [("event", "=", "download"), ("user_id", "=", self.owner_x.id)]
+        )
         self.assertEqual(log.document_id.name, "TOUR-BALANCE")
 
     def test_contact_without_payroll_rights_does_not_see_payroll(self):

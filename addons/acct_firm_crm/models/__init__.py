@@ -1,5 +1,6 @@
-# The mixin first: the registers below inherit it.
+# The mixins first: the registers below inherit them.
 from . import acct_state_machine_mixin  # isort: skip
+from . import acct_register_mixin  # isort: skip
 from . import (
     account_analytic_line,
     account_move,
@@ -9,6 +10,7 @@ from . import (
     acct_client_obligation,
     acct_document_category,
     acct_engagement,
+    acct_engagement_billing,
     acct_engagement_period,
     acct_engagement_tier,
     acct_handover_protocol,
@@ -20,10 +22,15 @@ from . import (
     acct_power_attorney_alert,
     acct_timesheet_preset,
     acct_timesheet_timer,
+    acct_work_statement,
     acct_work_type,
     project_project,
     project_task,
+    project_task_filing,
+    report_acct_work_statement,
     res_company,
     res_config_settings,
     res_partner,
+    res_partner_figures,
+    res_partner_registers,
 )

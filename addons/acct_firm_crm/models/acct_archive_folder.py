@@ -6,13 +6,22 @@ from odoo.tools import format_date
 
 from acct_firm_core.retention import RetentionError, retention_end
 
+from .acct_register_mixin import firm_client_field
+
 
 class AcctArchiveFolder(models.Model):
     """A physical folder (папка) of a client's documents in the firm's archive."""
 
     _name = "acct.archive.folder"
     _description = "Archive folder"
-    _inherit = ["acct.state.machine.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "acct.register.mixin",
+        "acct.state.machine.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _acct_number_field = "code"
+    _acct_never_deleted = True
     _order = "code desc"
     _check_company_auto = True
     _acct_transitions = {
@@ -32,15 +41,7 @@ class AcctArchiveFolder(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    client_id = fields.Many2one(
-        "res.partner",
-        check_company=True,
-        required=True,
-        index=True,
-        ondelete="restrict",
-        tracking=True,
-        domain=[("acct_is_firm_client", "=", True)],
-    )
+    client_id = firm_client_field()
     year_from = fields.Integer(
         required=True, default=lambda self: fields.Date.context_today(self).year, aggregator=None
     )
@@ -107,9 +108,8 @@ class AcctArchiveFolder(models.Model):
             parts = [folder.code, folder.client_id.name, folder.name]
             folder.display_name = " - ".join(part for part in parts if part)
 
-    @api.constrains("client_id")
-    def _check_firm_client(self):
-        self.client_id._acct_ensure_firm_client(self.env._("an archive folder"))
+    def _acct_register_label(self):
+        return self.env._("an archive folder")
 
     @api.constrains("year_from", "year_to")
     def _check_years(self):
@@ -124,23 +124,12 @@ class AcctArchiveFolder(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("code", "/") == "/":
-                vals["code"] = self.env["ir.sequence"].next_by_code("acct.archive.folder")
-        return super().create(vals_list)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
-        if self:
-            raise UserError(
-                self.env._(
-                    "Archive folders are not deleted: mark %(code)s destroyed once its retention "
-                    "has ended, or returned to the client.",
-                    code=self[0].code,
-                )
-            )
+    def _acct_never_deleted_message(self):
+        return self.env._(
+            "Archive folders are not deleted: mark %(code)s destroyed once its retention "
+            "has ended, or returned to the client.",
+            code=self[0].code,
+        )
 
     @api.constrains("state", "lent_to_id", "due_back")
     def _check_lending(self):

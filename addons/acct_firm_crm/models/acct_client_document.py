@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .acct_document_category import RETENTION_CLASSES
+from .acct_register_mixin import firm_client_field
 
 MONTHS = [(str(month), str(month).zfill(2)) for month in range(1, 13)]
 
@@ -13,7 +14,7 @@ class AcctClientDocument(models.Model):
 
     _name = "acct.client.document"
     _description = "Client document"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["acct.register.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "year desc, month desc, id desc"
     _check_company_auto = True
 
@@ -22,15 +23,7 @@ class AcctClientDocument(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    client_id = fields.Many2one(
-        "res.partner",
-        check_company=True,
-        required=True,
-        index=True,
-        ondelete="restrict",
-        tracking=True,
-        domain=[("acct_is_firm_client", "=", True)],
-    )
+    client_id = firm_client_field()
     # Stored as an attachment bound to this field: reading it needs access to the document
     # itself, so a portal controller checks the document and streams the field, never a token.
     file = fields.Binary(attachment=True, required=True)
@@ -69,9 +62,8 @@ class AcctClientDocument(models.Model):
         for document in self:
             document.retention_class = document.category_id.retention_class or "other"
 
-    @api.constrains("client_id")
-    def _check_firm_client(self):
-        self.client_id._acct_ensure_firm_client(self.env._("a client document"))
+    def _acct_register_label(self):
+        return self.env._("a client document")
 
     @api.constrains("year")
     def _check_year(self):

@@ -139,18 +139,15 @@ class AcctEngagementPeriod(models.Model):
         testing = tools.config["test_enable"] or tools.config["test_file"]
         try:
             if testing and not self.env.context.get("force_report_rendering"):
-                # No wkhtmltopdf under test: Odoo's own reports fall back to HTML there too.
+                # Odoo's own reports render HTML under test unless asked otherwise: wkhtmltopdf
+                # fetches the styles from the running server, which a plain TransactionCase
+                # does not start (tests/test_reports_pdf.py prints the real PDF).
                 contents = {
                     period.id: (reports._render_qweb_html(report, period.ids)[0], "text/html")
                     for period in periods
                 }
             else:
-                streams = reports._render_qweb_pdf_prepare_streams(report, {}, res_ids=periods.ids)
-                contents = {
-                    res_id: (data["stream"].getvalue(), "application/pdf")
-                    for res_id, data in streams.items()
-                    if res_id and data["stream"]
-                }
+                contents = periods._usage_statement_pdfs(report)
         except Exception as error:  # pylint: disable=broad-except
             _logger.warning("Usage statements not rendered, retried later: %s", error)
             return self.browse()
@@ -183,6 +180,29 @@ class AcctEngagementPeriod(models.Model):
                 period.statement_attachment_id = attachment
             done |= period
         return done
+
+    def _usage_statement_pdfs(self, report):
+        """``{period id: (pdf bytes, "application/pdf")}``, in one wkhtmltopdf call.
+
+        wkhtmltopdf built on an unpatched Qt (Debian's package) cannot print several
+        documents in one call and fails: the periods are then printed one at a time, so that
+        the statements are attached whichever build the server has."""
+        reports = self.env["ir.actions.report"].sudo()
+        try:
+            streams = reports._render_qweb_pdf_prepare_streams(report, {}, res_ids=self.ids)
+        except Exception:
+            if len(self) == 1:
+                raise
+            streams = {}
+            for period in self:
+                streams.update(
+                    reports._render_qweb_pdf_prepare_streams(report, {}, res_ids=period.ids)
+                )
+        return {
+            res_id: (data["stream"].getvalue(), "application/pdf")
+            for res_id, data in streams.items()
+            if res_id and data["stream"]
+        }
 
     def action_print_usage_statement(self):
         return self.env.ref("acct_firm_crm.action_report_usage_statement").report_action(self)

@@ -5,6 +5,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .acct_register_mixin import firm_client_field
 from .acct_state_machine_mixin import in_action
 
 
@@ -14,7 +15,13 @@ class AcctHandoverProtocol(models.Model):
 
     _name = "acct.handover.protocol"
     _description = "Handover protocol"
-    _inherit = ["acct.state.machine.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "acct.register.mixin",
+        "acct.state.machine.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _acct_number_field = "name"
     _order = "date desc, id desc"
     _check_company_auto = True
     # Confirmed protocols are what the firm received and bills: cancelling keeps them.
@@ -31,15 +38,7 @@ class AcctHandoverProtocol(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    client_id = fields.Many2one(
-        "res.partner",
-        check_company=True,
-        required=True,
-        index=True,
-        ondelete="restrict",
-        tracking=True,
-        domain=[("acct_is_firm_client", "=", True)],
-    )
+    client_id = firm_client_field()
     direction = fields.Selection(
         [("received", "Received from the client"), ("returned", "Returned to the client")],
         required=True,
@@ -83,16 +82,8 @@ class AcctHandoverProtocol(models.Model):
         for protocol in self:
             protocol.document_count = sum(protocol.line_ids.mapped("count"))
 
-    @api.constrains("client_id")
-    def _check_firm_client(self):
-        self.client_id._acct_ensure_firm_client(self.env._("a handover protocol"))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("acct.handover.protocol")
-        return super().create(vals_list)
+    def _acct_register_label(self):
+        return self.env._("a handover protocol")
 
     def write(self, vals):
         # Only the state machine (and the chatter's main attachment) touch a confirmed protocol;

@@ -36,6 +36,11 @@ class WorkingCalendar:
         off, working = self._days(country)
         return calendar.effective_date(legal_date, country.code, off, working)
 
+    def add_working_days(self, start, days, country):
+        """The date ``days`` working days after ``start`` (a client request's deadline)."""
+        off, working = self._days(country)
+        return calendar.add_working_days(start, days, country.code, off, working)
+
 
 class AcctNonworkingDay(models.Model):
     _name = "acct.nonworking.day"

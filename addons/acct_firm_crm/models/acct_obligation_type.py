@@ -7,6 +7,7 @@ from lxml import etree
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools.misc import file_path
+from odoo.tools.translate import PoFileReader, get_po_paths
 
 from acct_firm_core import calendar, periods
 
@@ -331,7 +332,35 @@ class AcctObligationType(models.Model):
             kind.with_context(lang="en_US").write(values)
             if old_rules != (kind.due_rule, kind.instalment_rules or False):
                 changed |= kind
+        self._refresh_catalogue_notes_translations()
         return changed, changed._recompute_open_task_dates(today)
+
+    @api.model
+    def _refresh_catalogue_notes_translations(self):
+        """Rewrite the note of the shipped records in every installed language from the
+        addon's translation files. Writing the English note leaves the other languages as
+        they were, and an upgrade loads translations without overwriting existing ones, so
+        without this a Bulgarian firm would keep reading the note of the old version.
+        A translation made for another English text (an outdated file) is not applied.
+        Returns the records whose note was rewritten in some language."""
+        module = CATALOGUE_FILE.split("/", 1)[0]
+        rewritten = self.browse()
+        for lang, _name in self.env["res.lang"].get_installed():
+            if lang == "en_US":
+                continue
+            for path in get_po_paths(module, lang, env=self.env):
+                for row in PoFileReader(path):
+                    if row["type"] != "model" or row["name"] != f"{self._name},note":
+                        continue
+                    kind = self.env.ref(f"{module}.{row['imd_name']}", raise_if_not_found=False)
+                    if not kind or not row["value"]:
+                        continue
+                    if kind.with_context(lang="en_US").note != row["src"]:
+                        continue
+                    if kind.with_context(lang=lang).note != row["value"]:
+                        kind.with_context(lang=lang).note = row["value"]
+                        rewritten |= kind
+        return rewritten
 
     # ----------------------------------------------------------------------------------
     # Actions

@@ -10,6 +10,8 @@ from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from .acct_register_mixin import firm_client_field
+
 # Days before the effective end at which the accountant and the managers are alerted.
 ALERT_THRESHOLDS = (60, 30, 7)
 EXPIRING_DAYS = max(ALERT_THRESHOLDS)
@@ -30,14 +32,24 @@ AUTHORITIES = [
 
 
 class AcctPowerAttorney(models.Model):
-    """An authorisation of the firm to act for a client before an authority (bg-statutory §2.2).
+    """An authorisation of the firm to act for a client before an authority.
+
+    The bases NAP accepts, with its pages, are listed in readme/CONFIGURE.md.
 
     Never deleted: revoked and expired records prove who could file for the client on a date.
     """
 
     _name = "acct.power.attorney"
     _description = "Power of attorney"
-    _inherit = ["acct.state.machine.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "acct.register.mixin",
+        "acct.state.machine.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _acct_client_field = "principal_id"
+    _acct_number_field = "name"
+    _acct_never_deleted = True
     _order = "effective_end, id desc"
     _check_company_auto = True
     # "refresh" is the daily move of an activated authorisation along its dates.
@@ -55,15 +67,8 @@ class AcctPowerAttorney(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    principal_id = fields.Many2one(
-        "res.partner",
-        check_company=True,
-        required=True,
-        index=True,
-        ondelete="restrict",
-        tracking=True,
-        domain=[("acct_is_firm_client", "=", True)],
-        help="The obliged person (задължено лице) who authorises the firm.",
+    principal_id = firm_client_field(
+        help="The obliged person (задължено лице) who authorises the firm."
     )
     principal_vat = fields.Char(
         related="principal_id.vat", string="Principal's identifier (ЕИК/ЕГН)"
@@ -104,6 +109,12 @@ class AcctPowerAttorney(models.Model):
         required=True,
         default="nap_notification",
         tracking=True,
+        help="The bases NAP documents in its rules for the e-services with a qualified "
+        "signature (order З-ЦУ-2567/23.07.2021): its own notification with the listed "
+        "e-services, a notarised power of attorney (needed for full access), an e-document "
+        "signed with the principal's qualified signature and sent to NAP's official address, "
+        "or the principal's PIK. An entry of the e-government register of authorisations is "
+        "not one of them.",
     )
     notary_number = fields.Char(string="Notary No.")
     notary_register_number = fields.Char(string="Notary register No.")
@@ -165,9 +176,8 @@ class AcctPowerAttorney(models.Model):
             ends = [day for day in (record.valid_to, record.certificate_valid_to) if day]
             record.effective_end = min(ends) if ends else False
 
-    @api.constrains("principal_id")
-    def _check_firm_client(self):
-        self.principal_id._acct_ensure_firm_client(self.env._("a power of attorney"))
+    def _acct_register_label(self):
+        return self.env._("a power of attorney")
 
     @api.constrains("valid_from", "valid_to")
     def _check_validity(self):
@@ -193,23 +203,12 @@ class AcctPowerAttorney(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("acct.power.attorney")
-        return super().create(vals_list)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
-        if self:
-            raise UserError(
-                self.env._(
-                    "Powers of attorney are never deleted: they prove who could act for the "
-                    "client on a date. Revoke %(name)s instead.",
-                    name=self[0].name,
-                )
-            )
+    def _acct_never_deleted_message(self):
+        return self.env._(
+            "Powers of attorney are never deleted: they prove who could act for the "
+            "client on a date. Revoke %(name)s instead.",
+            name=self[0].name,
+        )
 
     # ------------------------------------------------------------------ states
 

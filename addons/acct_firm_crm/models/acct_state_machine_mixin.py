@@ -48,7 +48,8 @@ class AcctStateMachineMixin(models.AbstractModel):
     A model lists its transitions once in ``_acct_transitions``:
     ``{action: (states it starts from, states it may lead to)}``. The actions call
     :meth:`_acct_transition`; the form's buttons read ``acct_allowed_actions``, computed from
-    the same table, so that a button shows exactly when its action is allowed.
+    the same table, so that a button shows exactly when its action is allowed. The models
+    that use it have ``mail.thread``: every state change leaves a chatter line.
     """
 
     _name = "acct.state.machine.mixin"
@@ -148,9 +149,8 @@ class AcctStateMachineMixin(models.AbstractModel):
         previous = {record.id: record.state for record in self}
         with action_writes(self):
             self.write({**(values or {}), "state": target})
-        if hasattr(self, "message_post"):
-            for record in self:
-                record._acct_log_transition(previous[record.id], target, reason)
+        for record in self:
+            record._acct_log_transition(previous[record.id], target, reason)
 
     def _acct_log_transition(self, source, target, reason=None):
         self.ensure_one()

@@ -1,6 +1,7 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import datetime
+import re
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -10,6 +11,10 @@ from odoo.addons.project.models.project_task import CLOSED_STATES
 
 from .acct_nonworking_day import shift_window
 from .acct_obligation_type import deadline_datetime
+
+# The "week" of the open tasks past their effective date: a day before any real deadline, so
+# that the Deadlines list, grouped by week, shows them first, in one group named "Late".
+LATE_WEEK = datetime.date(1900, 1, 1)
 
 
 class ProjectTask(models.Model):
@@ -41,6 +46,13 @@ class ProjectTask(models.Model):
         compute="_compute_acct_days_left",
         help="Days from today to the effective due date; negative when late.",
     )
+    acct_due_week = fields.Date(
+        "Due week",
+        compute="_compute_acct_due_week",
+        store=True,
+        help="The effective due date, grouped by week in the Deadlines list; the open tasks "
+        "past it are grouped apart, first, as late (kept up to date by the daily reminders).",
+    )
     acct_my_team = fields.Boolean(
         "My team",
         compute="_compute_acct_my_team",
@@ -65,6 +77,57 @@ class ProjectTask(models.Model):
         for task in self:
             effective = task.acct_effective_date
             task.acct_days_left = (effective - today).days if effective else 0
+
+    @api.depends("acct_effective_date", "state")
+    def _compute_acct_due_week(self):
+        today = fields.Date.context_today(self)
+        for task in self:
+            effective = task.acct_effective_date
+            late = effective and effective < today and task.state not in CLOSED_STATES
+            task.acct_due_week = LATE_WEEK if late else effective
+
+    def _acct_refresh_due_week(self):
+        """Move the open tasks whose effective date has passed since yesterday to the late
+        group (the stored week does not change by itself when the day does)."""
+        today = fields.Date.context_today(self)
+        passed = self.search(
+            [
+                *self._acct_open_domain(),
+                ("acct_due_week", ">", LATE_WEEK),
+                ("acct_due_week", "<", today),
+            ]
+        )
+        self.env.add_to_compute(self._fields["acct_due_week"], passed)
+        passed.flush_recordset(["acct_due_week"])
+        return passed
+
+    def _read_group_format_result(self, rows_dict, lazy_groupby):
+        """The Deadlines list's groups by due week: "Late", then each week with its dates
+        ("Week 49: 30.11.2026 - 06.12.2026"), in the reader's language and date format."""
+        result = super()._read_group_format_result(rows_dict, lazy_groupby)
+        # The group's range holds LATE_WEEK (where a week starts depends on the language).
+        late = fields.Date.to_string(LATE_WEEK)
+        for group in lazy_groupby:
+            if group != "acct_due_week:week":
+                continue
+            for row in rows_dict:
+                period = (row.get("__range") or {}).get(group)
+                if not period:
+                    continue
+                if period["from"] <= late < period["to"]:
+                    row[group] = self.env._("Late")
+                    continue
+                week = re.match(r"W(\d+)", row[group] or "")
+                row[group] = self.env._(
+                    "Week %(week)s: %(start)s - %(end)s",
+                    week=week.group(1) if week else "",
+                    start=format_date(self.env, period["from"]),
+                    end=format_date(
+                        self.env,
+                        fields.Date.to_date(period["to"]) - datetime.timedelta(days=1),
+                    ),
+                )
+        return result
 
     @api.depends_context("uid")
     def _compute_acct_my_team(self):
@@ -170,6 +233,7 @@ class ProjectTask(models.Model):
         """Remind the assignee N days before the effective date, and escalate overdue
         tasks to the client's reviewer, each once per task."""
         today = fields.Date.context_today(self)
+        self._acct_refresh_due_week()
         todo = self.env.ref("mail.mail_activity_data_todo")
         days_by_company = {
             company.id: company.acct_reminder_days

@@ -1,11 +1,9 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
-# The applicability flags of bg-statutory.md §1.3, in the order the form shows them. The
+# The applicability flags of the tax profile, in the order the form shows them. The
 # obligation catalogue names them in its applicability, so they are the engine's vocabulary.
 ACCT_PROFILE_FLAGS = (
     "acct_vat_registered",
@@ -34,7 +32,7 @@ ACCT_PROFILE_FLAGS = (
 ACCT_OPTION_FLAGS = ("acct_rebate_reminders",)
 
 # What a legal form usually implies. Only a starting point: an ООД may or may not be VAT
-# registered or an employer, so the accountant confirms every flag (bg-statutory.md §1.3).
+# registered or an employer, so the accountant confirms every flag.
 LEGAL_FORM_DEFAULTS = {
     "et": {"acct_sole_trader", "acct_self_insured", "acct_commercial_register"},
     "eood": {"acct_cit_payer", "acct_commercial_register"},
@@ -49,17 +47,6 @@ LEGAL_FORM_DEFAULTS = {
 
 # The firm's people in charge of a client: they decide who reaches its registers.
 ACCT_PEOPLE_FIELDS = {"acct_accountant_id", "acct_reviewer_id", "acct_payroll_accountant_id"}
-
-FIGURE_FIELDS = (
-    "acct_revenue_12m",
-    "acct_revenue_total",
-    "acct_first_date",
-    "acct_tenure_months",
-    "acct_invoices_per_year",
-    "acct_avg_days_late",
-    "acct_open_balance",
-    "acct_last_invoice_date",
-)
 
 
 class ResPartner(models.Model):
@@ -345,250 +332,5 @@ class ResPartner(models.Model):
             "res_model": "acct.event.obligation.wizard",
             "view_mode": "form",
             "target": "new",
-            "context": {"default_client_id": self.id},
-        }
-
-    # Registers that prove the firm's work for a client: the client may be archived, never
-    # deleted, once one of them exists (ЗСч retention, GDPR Art. 17(3)(b)).
-    _ACCT_REGISTERS = (
-        ("acct.client.document", "client_id"),
-        ("acct.handover.protocol", "client_id"),
-        ("acct.power.attorney", "principal_id"),
-        ("acct.archive.folder", "client_id"),
-    )
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_acct_registers(self):
-        # Existence checks across every record, whoever deletes: sudo for a count only.
-        checks = [
-            (self.env[model].sudo().with_context(active_test=False), [(field, "in", self.ids)])
-            for model, field in self._ACCT_REGISTERS
-        ]
-        Task = self.env["project.task"].sudo().with_context(active_test=False)
-        if "acct_client_id" in Task._fields:
-            checks.append((Task, [("acct_client_id", "in", self.ids), ("state", "=", "1_done")]))
-        for model, domain in checks:
-            if model.search_count(domain, limit=1):
-                raise UserError(
-                    self.env._(
-                        "%(clients)s cannot be deleted: the firm must keep its %(register)s. "
-                        "Archive the client instead.",
-                        clients=", ".join(self.mapped("display_name")),
-                        register=self.env["ir.model"]._get(model._name).name,
-                    )
-                )
-
-    acct_document_count = fields.Integer(
-        string="Client documents",
-        compute="_compute_acct_register_counts",
-        groups="acct_firm_crm.group_acct_firm_user",
-    )
-    acct_protocol_count = fields.Integer(
-        string="Handover protocols",
-        compute="_compute_acct_register_counts",
-        groups="acct_firm_crm.group_acct_firm_user",
-    )
-    acct_power_attorney_count = fields.Integer(
-        string="Powers of attorney",
-        compute="_compute_acct_register_counts",
-        groups="acct_firm_crm.group_acct_firm_user",
-    )
-    acct_archive_folder_count = fields.Integer(
-        string="Archive folders",
-        compute="_compute_acct_register_counts",
-        groups="acct_firm_crm.group_acct_firm_user",
-    )
-
-    def _compute_acct_register_counts(self):
-        # One grouped query per register for the whole recordset.
-        counts = {}
-        for (model, field), target in zip(
-            self._ACCT_REGISTERS,
-            (
-                "acct_document_count",
-                "acct_protocol_count",
-                "acct_power_attorney_count",
-                "acct_archive_folder_count",
-            ),
-            strict=True,
-        ):
-            Register = self.env[model]
-            if not Register.has_access("read"):
-                counts[target] = {}
-                continue
-            groups = Register._read_group([(field, "in", self.ids)], [field], ["__count"])
-            counts[target] = {partner.id: count for partner, count in groups}
-        for partner in self:
-            for target, by_partner in counts.items():
-                partner[target] = by_partner.get(partner.id, 0)
-
-    def action_acct_open_register(self):
-        """Open one register (the model in the context) filtered on this client."""
-        self.ensure_one()
-        model = self.env.context.get("acct_register")
-        field = dict(self._ACCT_REGISTERS).get(model)
-        if not field:
-            raise UserError(self.env._("Unknown register."))
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            f"acct_firm_crm.action_{model.replace('.', '_')}"
-        )
-        action["domain"] = [(field, "=", self.id)]
-        action["context"] = {f"default_{field}": self.id}
-        return action
-
-    # The firm's figures of a client, from its customer invoices in the firm's companies: one
-    # SQL query over the whole recordset (plus one grouped read of engagements), so that a list
-    # of clients costs the same number of queries for 2 or 80 rows.
-    engagement_ids = fields.One2many(
-        "acct.engagement",
-        "client_id",
-        string="Engagements",
-        groups="acct_firm_crm.group_acct_firm_user",
-    )
-    acct_revenue_12m = fields.Monetary(
-        string="Revenue, last 12 months",
-        compute="_compute_acct_figures",
-        currency_field="currency_id",
-        groups="acct_firm_crm.group_acct_firm_user",
-        help="Untaxed customer invoices minus credit notes of the last 12 months.",
-    )
-    acct_revenue_total = fields.Monetary(
-        string="Revenue, total",
-        compute="_compute_acct_figures",
-        currency_field="currency_id",
-        groups="acct_firm_crm.group_acct_firm_user",
-    )
-    acct_first_date = fields.Date(
-        string="First invoice or engagement",
-        compute="_compute_acct_figures",
-        groups="acct_firm_crm.group_acct_firm_user",
-        help="The earlier of the first invoice and the start of the first engagement.",
-    )
-    acct_tenure_months = fields.Integer(
-        string="Tenure (months)",
-        compute="_compute_acct_figures",
-        groups="acct_firm_crm.group_acct_firm_user",
-    )
-    acct_invoices_per_year = fields.Float(
-        string="Invoices per year",
-        digits=(16, 1),
-        compute="_compute_acct_figures",
-        groups="acct_firm_crm.group_acct_firm_user",
-    )
-    acct_avg_days_late = fields.Float(
-        string="Average days paid late",
-        digits=(16, 1),
-        compute="_compute_acct_figures",
-        groups="acct_firm_crm.group_acct_firm_user",
-        help="Over paid invoices: days from the due date to the last payment, 0 when on time.",
-    )
-    acct_open_balance = fields.Monetary(
-        string="Open balance",
-        compute="_compute_acct_figures",
-        currency_field="currency_id",
-        groups="acct_firm_crm.group_acct_firm_user",
-    )
-    acct_last_invoice_date = fields.Date(
-        string="Last invoice",
-        compute="_compute_acct_figures",
-        groups="acct_firm_crm.group_acct_firm_user",
-    )
-
-    def _compute_acct_figures(self):
-        today = fields.Date.context_today(self)
-        figures = self._acct_invoice_figures(today)
-        starts = dict(
-            self.env["acct.engagement"]
-            .sudo()
-            ._read_group([("client_id", "in", self.ids)], ["client_id"], ["date_start:min"])
-        )
-        for partner in self:
-            row = figures.get(partner.id, {})
-            first_dates = [day for day in (row.get("first_invoice"), starts.get(partner)) if day]
-            first = min(first_dates) if first_dates else False
-            tenure = relativedelta(today, first) if first else None
-            years = max((today - first).days / 365.25, 1.0) if first else 1.0
-            partner.acct_revenue_12m = float(row.get("revenue_12m") or 0.0)
-            partner.acct_revenue_total = float(row.get("revenue_total") or 0.0)
-            partner.acct_first_date = first
-            partner.acct_tenure_months = tenure.years * 12 + tenure.months if tenure else 0
-            partner.acct_invoices_per_year = (row.get("invoice_count") or 0) / years
-            partner.acct_avg_days_late = float(row.get("avg_days_late") or 0.0)
-            partner.acct_open_balance = float(row.get("open_balance") or 0.0)
-            partner.acct_last_invoice_date = row.get("last_invoice") or False
-
-    def _acct_invoice_figures(self, today):
-        """``{partner id: figures}`` of the posted customer invoices of the partners (and
-        their contacts) in the current companies: one query for the whole recordset."""
-        if not self.ids:
-            return {}
-        self.env["account.move"].flush_model(
-            [
-                "commercial_partner_id",
-                "state",
-                "move_type",
-                "company_id",
-                "invoice_date",
-                "invoice_date_due",
-                "amount_untaxed_signed",
-                "amount_residual_signed",
-                "payment_state",
-            ]
-        )
-        self.env["account.move.line"].flush_model(["move_id", "display_type"])
-        self.env["account.partial.reconcile"].flush_model(["debit_move_id", "max_date"])
-        self.env.cr.execute(
-            """
-            WITH invoice AS (
-                SELECT m.id, m.commercial_partner_id AS partner_id, m.move_type,
-                       m.invoice_date, m.invoice_date_due, m.amount_untaxed_signed,
-                       m.amount_residual_signed, m.payment_state
-                  FROM account_move m
-                 WHERE m.commercial_partner_id = ANY(%(partners)s)
-                   AND m.company_id = ANY(%(companies)s)
-                   AND m.state = 'posted'
-                   AND m.move_type IN ('out_invoice', 'out_refund')
-            ), paid AS (
-                SELECT line.move_id, MAX(apr.max_date) AS paid_date
-                  FROM account_move_line line
-                  JOIN account_partial_reconcile apr ON apr.debit_move_id = line.id
-                 WHERE line.move_id IN (
-                           SELECT id FROM invoice
-                            WHERE move_type = 'out_invoice'
-                              AND payment_state IN ('paid', 'in_payment'))
-                   AND line.display_type = 'payment_term'
-                 GROUP BY line.move_id
-            )
-            SELECT invoice.partner_id,
-                   SUM(invoice.amount_untaxed_signed) AS revenue_total,
-                   SUM(invoice.amount_untaxed_signed)
-                       FILTER (WHERE invoice.invoice_date > %(year_ago)s) AS revenue_12m,
-                   SUM(invoice.amount_residual_signed) AS open_balance,
-                   COUNT(*) FILTER (WHERE invoice.move_type = 'out_invoice') AS invoice_count,
-                   MIN(invoice.invoice_date) AS first_invoice,
-                   MAX(invoice.invoice_date)
-                       FILTER (WHERE invoice.move_type = 'out_invoice') AS last_invoice,
-                   AVG(GREATEST(paid.paid_date - invoice.invoice_date_due, 0))
-                       FILTER (WHERE paid.paid_date IS NOT NULL) AS avg_days_late
-              FROM invoice
-              LEFT JOIN paid ON paid.move_id = invoice.id
-             GROUP BY invoice.partner_id
-            """,
-            {
-                "partners": self.ids,
-                "companies": self.env.companies.ids,
-                "year_ago": today - relativedelta(years=1),
-            },
-        )
-        return {row["partner_id"]: row for row in self.env.cr.dictfetchall()}
-
-    def action_view_engagements(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Engagements"),
-            "res_model": "acct.engagement",
-            "view_mode": "list,form",
-            "domain": [("client_id", "=", self.id)],
             "context": {"default_client_id": self.id},
         }

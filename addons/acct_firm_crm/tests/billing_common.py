@@ -1,12 +1,8 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import datetime
-from contextlib import contextmanager
-from unittest.mock import MagicMock, patch
 
 from odoo import Command
-
-from odoo.addons.acct_firm_crm.models.acct_engagement import AcctEngagement
 
 from .common import AcctFirmCommon
 
@@ -50,12 +46,30 @@ class AcctBillingCommon(AcctFirmCommon):
             engagement.action_activate()
         return engagement
 
-    @contextmanager
-    def _protocol_counts(self, counts):
-        """Stand in for ``acct.handover.protocol`` (another branch): ``counts`` is the
-        ``{(client_id, kind): count}`` answer of its ``_confirmed_counts``."""
-        protocols = MagicMock()
-        protocols.sudo.return_value = protocols
-        protocols._confirmed_counts.return_value = counts
-        with patch.object(AcctEngagement, "_handover_protocols", return_value=protocols):
-            yield protocols._confirmed_counts
+    def _receive_documents(self, year, month, counts, client=None, confirm=True, **values):
+        """Hand over the client's documents of ``year``/``month`` on a confirmed protocol, as
+        the firm does: ``counts`` is ``{document category code: number}``. The billing run
+        counts what such protocols received."""
+        categories = self.env["acct.document.category"].search([("code", "in", list(counts))])
+        category = {category.code: category for category in categories}
+        protocol = self.env["acct.handover.protocol"].create(
+            {
+                "client_id": (client or self.client).id,
+                "date": datetime.date(year, month, 1) + datetime.timedelta(days=31),
+                "line_ids": [
+                    Command.create(
+                        {
+                            "category_id": category[code].id,
+                            "period_year": year,
+                            "period_month": str(month),
+                            "count": count,
+                        }
+                    )
+                    for code, count in counts.items()
+                ],
+                **values,
+            }
+        )
+        if confirm:
+            protocol.action_confirm()
+        return protocol

@@ -66,22 +66,24 @@ class TestAcctEngagementBilling(AcctBillingCommon):
             tiers=[(0, 100, 2.0), (100, None, 1.5)],
             minimum_amount=100.0,
         )
-        counts = {(self.client.id, "invoice"): 130, (self.client.id, "bank"): 20}
-        with self._protocol_counts(counts) as confirmed_counts:
-            periods = self._run(engagement, today=datetime.date(2026, 2, 5))
-        confirmed_counts.assert_called_once_with(
-            [self.client.id], datetime.date(2026, 1, 1), datetime.date(2026, 1, 31)
+        self._receive_documents(2026, 1, {"issued_invoices": 130, "bank_statements": 20})
+        # Documents of other months, and of another client, are not January's work.
+        self._receive_documents(2025, 12, {"issued_invoices": 500})
+        other = self.env["res.partner"].create(
+            {"name": "Other Client", "acct_is_firm_client": True, "acct_client_code": "T0009"}
         )
+        self._receive_documents(2026, 1, {"issued_invoices": 700}, client=other)
+        periods = self._run(engagement, today=datetime.date(2026, 2, 5))
         # 150 documents: 100 x 2.00 + 50 x 1.50 = 275.00.
         self.assertEqual(periods.amount_total, 275.0)
         self.assertEqual(periods.quantity, 150)
-        self.assertEqual(periods.quantity_by_kind, {"invoice": 130, "bank": 20})
+        self.assertEqual(periods.quantity_by_kind, {"issued_invoices": 130, "bank_statements": 20})
         lines = periods.invoice_id.invoice_line_ids.sorted("sequence")
         self.assertEqual(lines.mapped("quantity"), [100.0, 50.0])
         self.assertEqual(lines.mapped("price_unit"), [2.0, 1.5])
         self.assertIn("tier 2 (101-", lines[1].name)
-        with self._protocol_counts({(self.client.id, "invoice"): 10}):
-            february = self._run(engagement, today=datetime.date(2026, 3, 5))
+        self._receive_documents(2026, 2, {"issued_invoices": 10})
+        february = self._run(engagement, today=datetime.date(2026, 3, 5))
         self.assertTrue(february.minimum_applied)
         self.assertEqual(february.amount_total, 100.0)
 
@@ -93,12 +95,12 @@ class TestAcctEngagementBilling(AcctBillingCommon):
             tiers=[(0, 100, 2.0), (100, None, 1.5)],
             cap_amount=200.0,
         )
-        with self._protocol_counts({(self.client.id, "invoice"): 120}):
-            period = self._run(engagement, today=datetime.date(2026, 2, 5))
+        self._receive_documents(2026, 1, {"issued_invoices": 120})
+        period = self._run(engagement, today=datetime.date(2026, 2, 5))
         # Volume: 120 x 1.50 = 180.00, under the cap.
         self.assertEqual((period.amount_total, period.cap_applied), (180.0, False))
-        with self._protocol_counts({(self.client.id, "invoice"): 200}):
-            period = self._run(engagement, today=datetime.date(2026, 3, 5))
+        self._receive_documents(2026, 2, {"issued_invoices": 200})
+        period = self._run(engagement, today=datetime.date(2026, 3, 5))
         self.assertEqual((period.amount_total, period.cap_applied), (200.0, True))
         self.assertEqual(period.invoice_id.amount_untaxed, 200.0)
 
@@ -106,8 +108,8 @@ class TestAcctEngagementBilling(AcctBillingCommon):
         engagement = self._engagement(
             fee_model="hybrid", fixed_amount=200.0, included_quantity=50, unit_price=1.2
         )
-        with self._protocol_counts({(self.client.id, "invoice"): 80}):
-            period = self._run(engagement, today=datetime.date(2026, 2, 5))
+        self._receive_documents(2026, 1, {"issued_invoices": 80})
+        period = self._run(engagement, today=datetime.date(2026, 2, 5))
         # 200.00 + 30 x 1.20 above the 50 included.
         self.assertEqual(period.amount_total, 236.0)
         self.assertEqual(period.invoice_id.amount_untaxed, 236.0)
@@ -122,17 +124,21 @@ class TestAcctEngagementBilling(AcctBillingCommon):
             date_start=datetime.date(2026, 4, 16),
             tiers=[(0, 10, 2.0), (10, None, 1.0)],
         )
-        with self._protocol_counts({(self.client.id, "invoice"): 45}):
-            period = self._run(engagement, today=datetime.date(2026, 5, 5))
+        self._receive_documents(2026, 4, {"issued_invoices": 45})
+        period = self._run(engagement, today=datetime.date(2026, 5, 5))
         # April 16-30: half the month, 150.00 including 30 documents; 15 above: 10 x 2 + 5 x 1.
         self.assertEqual(period.amount_total, 175.0)
 
-    def test_no_quantity_source_counts_zero(self):
+    def test_only_confirmed_receptions_count(self):
         engagement = self._engagement(fee_model="per_document", fixed_amount=0, unit_price=3)
-        # acct.handover.protocol is not installed here: the period is billed with 0 documents.
-        with patch.object(type(engagement), "_handover_protocols", return_value=None):
-            period = self._run(engagement, today=datetime.date(2026, 2, 5))
+        # A draft protocol, documents given back and a cancelled protocol are no work done:
+        # the period is billed with 0 documents.
+        self._receive_documents(2026, 1, {"issued_invoices": 40}, confirm=False)
+        self._receive_documents(2026, 1, {"issued_invoices": 50}, direction="returned")
+        self._receive_documents(2026, 1, {"issued_invoices": 60})._cancel("Wrong client")
+        period = self._run(engagement, today=datetime.date(2026, 2, 5))
         self.assertEqual((period.quantity, period.amount_total), (0, 0.0))
+        self.assertEqual(period.invoice_id.amount_untaxed, 0.0)
 
     def test_client_books_count_posted_documents(self):
         company = self.env.company
@@ -160,10 +166,9 @@ class TestAcctEngagementBilling(AcctBillingCommon):
         invoice.action_post()
         expected = self.env["account.move"].search_count(january)
         self.assertGreaterEqual(expected, 1)
-        self.assertEqual(
-            engagement._billable_quantities(datetime.date(2026, 1, 1), datetime.date(2026, 1, 31)),
-            {"documents": expected},
-        )
+        period = self._run(engagement, today=datetime.date(2026, 2, 5))
+        self.assertEqual(period.quantity_by_kind, {"documents": expected})
+        self.assertEqual(period.amount_total, float(expected))
 
     # ------------------------------------------------------- run behaviour
 
@@ -302,7 +307,9 @@ class TestAcctEngagementBilling(AcctBillingCommon):
         # The scheduled run skips the bad one and bills the others.
         with (
             freeze_time("2026-04-10"),
-            self.assertLogs("odoo.addons.acct_firm_crm.models.acct_engagement", "WARNING") as logs,
+            self.assertLogs(
+                "odoo.addons.acct_firm_crm.models.acct_engagement_billing", "WARNING"
+            ) as logs,
         ):
             billed = self.env["acct.engagement"]._cron_billing_run()
         self.assertIn("BAD: choose the product", logs.output[0])

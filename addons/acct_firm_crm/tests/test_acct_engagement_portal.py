@@ -16,10 +16,10 @@ class TestAcctEngagementPortal(AcctBillingCommon, HttpCase):
         engagement = self._engagement(
             fee_model="per_document", fixed_amount=0, tiers=[(0, 10, 3.0), (10, None, 2.0)]
         )
-        with self._protocol_counts({(self.client.id, "invoice"): 12}):
-            period = self.env["acct.engagement"]._run_billing(
-                engagements=engagement, today=datetime.date(2026, 2, 5)
-            )
+        self._receive_documents(2026, 1, {"issued_invoices": 12})
+        period = self.env["acct.engagement"]._run_billing(
+            engagements=engagement, today=datetime.date(2026, 2, 5)
+        )
         invoice = period.invoice_id
         self.assertEqual(invoice.state, "posted")
         self.assertEqual(invoice.amount_untaxed, 34.0)

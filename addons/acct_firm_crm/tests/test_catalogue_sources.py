@@ -51,7 +51,7 @@ class TestCatalogueSources(StatutoryCommon):
 
     def test_source_shown_on_the_form(self):
         with Form(self.obligation_type["BG_VIES"]) as form:
-            self.assertEqual(form.source_url, "https://www.290caselaw.com/glossary/zdds-125/")
+            self.assertEqual(form.source_url, "https://lex.bg/laws/ldoc/2135533201")
 
     def test_termination_notice_from_the_event_wizard(self):
         client = self.clients["company"]

@@ -4,6 +4,7 @@
 
 import datetime
 
+from odoo.exceptions import ValidationError
 from odoo.tests import freeze_time, tagged
 
 from .billing_common import AcctBillingCommon
@@ -111,6 +112,19 @@ class TestInvoicesInTheClientLanguage(ReaderLanguageCommon):
         self.assertEqual(period.fee_lines[0]["label"], "Фиксирано възнаграждение")
         period._attach_usage_statements()
         self.assertIn("Фиксирано възнаграждение", period.statement_attachment_id.raw.decode())
+
+    def test_pricing_error_in_the_users_language(self):
+        # The core writes the message once, in English; a Bulgarian user reads it in Bulgarian
+        # and an English one in English, with the same numbers.
+        tiers = {"fee_model": "per_document", "tiers": [(0, 100, 2), (120, None, 1)]}
+        for lang, expected in (
+            ("bg_BG", "Степен 2 оставя документите от 100 до 120 без цена"),
+            ("en_US", "Tier 2 leaves documents 100 to 120 without a price"),
+        ):
+            engagement = self._engagement(name="Зора", activate=False, **tiers)
+            with self.subTest(lang), self.assertRaises(ValidationError) as caught:
+                engagement.with_context(lang=lang).action_activate()
+            self.assertIn(expected, str(caught.exception))
 
     def test_english_client_of_the_bulgarian_firm_gets_english_labels(self):
         self.client.lang = "en_US"

@@ -5,7 +5,7 @@ import datetime
 from odoo import Command
 from odoo.tests import freeze_time, tagged
 
-from odoo.addons.acct_firm_crm.models.res_partner import FIGURE_FIELDS
+from odoo.addons.acct_firm_crm.models.res_partner_figures import FIGURE_FIELDS
 
 from .billing_common import AcctBillingCommon
 

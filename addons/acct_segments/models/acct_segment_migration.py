@@ -28,6 +28,7 @@ class AcctSegmentMigration(models.Model):
 
     month = fields.Date(string="To month", readonly=True)
     client_id = fields.Many2one("res.partner", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
     family = fields.Selection(FAMILIES, readonly=True)
     from_segment = fields.Char(readonly=True)
     to_segment = fields.Char(readonly=True)
@@ -38,14 +39,16 @@ class AcctSegmentMigration(models.Model):
         self.env.cr.execute(
             f"""
             CREATE VIEW {self._table} AS (
-                SELECT row_number() OVER () AS id, s.month, s.client_id, s.family,
+                SELECT row_number() OVER () AS id, s.month, s.client_id, s.company_id, s.family,
                        s.from_segment, s.to_segment, s.from_segment <> s.to_segment AS moved
                   FROM (
-                    SELECT cur.month, cur.client_id, f.family, f.from_segment, f.to_segment
+                    SELECT cur.month, cur.client_id, cur.company_id, f.family, f.from_segment,
+                           f.to_segment
                       FROM acct_segment_snapshot cur
                       JOIN acct_segment_snapshot prev
                         ON prev.client_id = cur.client_id
                        AND prev.month = (cur.month - interval '1 month')::date
+                       AND prev.company_id = cur.company_id
                 CROSS JOIN LATERAL (VALUES
                         ('abc', prev.abc_class, cur.abc_class),
                         ('loyalty', prev.loyalty_level, cur.loyalty_level),

@@ -4,6 +4,7 @@ from odoo import fields, models
 
 MODEL_KINDS = [
     ("sbg", "Shifted-beta-geometric (retention)"),
+    ("bgbb", "BG/BB (invoiced months and probability alive)"),
     ("bgnbd", "BG/NBD (purchases and probability alive)"),
     ("gamma_gamma", "Gamma-Gamma (spend)"),
 ]
@@ -33,6 +34,21 @@ class AcctSegmentModelFit(models.Model):
     parameters = fields.Json(string="Fitted parameters", help="The fitted parameters by name.")
     parameters_text = fields.Char(string="Parameters")
     note = fields.Char()
+    prior_share = fields.Float(
+        string="Share of the prior",
+        digits=(16, 3),
+        help="0 for a maximum-likelihood fit. A degenerate maximum-likelihood fit is fitted "
+        "again with weak priors: this is the largest share of the priors in the result.",
+    )
+
+    def action_open_backtest(self):
+        """The backtest of the fit's month: forecast against actual per model."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "acct_segments.action_acct_segment_backtest"
+        )
+        action["domain"] = [("month", "=", self.month)]
+        return action
 
     _sql_constraints = [
         ("kind_month_unique", "UNIQUE(kind, month)", "One fit per model and month."),

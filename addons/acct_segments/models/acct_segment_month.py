@@ -19,6 +19,17 @@ class AcctSegmentMonth(models.Model):
     _rec_name = "month"
 
     month = fields.Date(required=True, readonly=True, help="First day of the month.")
+    # The firm's company the month was computed for (the computation's company; multi-company:
+    # the company rule). A month holds the firm's rules and counts, no client's data: every
+    # accountant of the company reads it, "own clients" ones too (they read their clients'
+    # explanations, which quote these rules).
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        readonly=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
     cutoff_date = fields.Date(string="Cut-off", required=True, readonly=True)
     client_count = fields.Integer(string="Clients", readonly=True)
     # {"thresholds": {rule code: value}, "tier_bounds": [...], "top_value_cutoff": x,
@@ -58,3 +69,13 @@ class AcctSegmentMonth(models.Model):
                 )
             )
             record.rules_text = "\n".join(lines)
+
+    def action_open_segments(self):
+        """The client segments of this month (the month selector of the computed months)."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "acct_segments.action_acct_segment_snapshot"
+        )
+        action["domain"] = [("month", "=", self.month)]
+        action["context"] = {}
+        return action

@@ -21,12 +21,13 @@ import numpy as np
 import psycopg2
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
+from odoo.tools.misc import formatLang
 
+from acct_firm_core import backtest, portfolio, scores
 from acct_firm_core import models as pm
-from acct_firm_core import portfolio, scores
 from acct_firm_core.portfolio import month_index
 
 _logger = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ METRIC_COLUMNS = (
     "cost",
     "margin",
 )
-PREDICTION_COLUMNS = ("probability_alive", "expected_purchases", "expected_spend", "clv")
+PREDICTION_COLUMNS = ("probability_alive", "expected_purchases", "expected_spend")
 # The client's value and the threshold each utility rule compared (complaints, cost and the
 # value cut-offs are handled apart): acct_firm_core.scores.utility_segments.
 REASON_THRESHOLDS = {
@@ -90,6 +91,10 @@ class AcctSegmentSnapshot(models.Model):
     _log_access = False
 
     client_id = fields.Many2one("res.partner", required=True, index=True, ondelete="cascade")
+    # The firm's company the month was computed for (multi-company: the company rule).
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
     month = fields.Date(required=True, index=True, help="First day of the month.")
     cutoff_date = fields.Date(string="Cut-off", required=True, help="Last day of the month.")
     preferred_channel = fields.Selection(related="client_id.acct_preferred_channel")
@@ -155,9 +160,91 @@ class AcctSegmentSnapshot(models.Model):
     prediction_note = fields.Char(compute="_compute_explanation")
     explanation = fields.Text(compute="_compute_explanation")
 
+    # Each number with its label and period, in the reader's language (cards, profile tab).
+    value_text = fields.Char(string="Value (labelled)", compute="_compute_labelled_texts")
+    probability_alive_text = fields.Char(
+        string="Probability alive (labelled)", compute="_compute_labelled_texts"
+    )
+    expected_purchases_text = fields.Char(
+        string="Expected invoiced months (labelled)", compute="_compute_labelled_texts"
+    )
+    clv_text = fields.Char(string="Lifetime value (labelled)", compute="_compute_labelled_texts")
+    is_latest_month = fields.Boolean(
+        string="Latest computed month",
+        compute="_compute_is_latest_month",
+        search="_search_is_latest_month",
+        help="The snapshot belongs to the latest month computed (whatever the calendar says).",
+    )
+
     _sql_constraints = [
         ("client_month_unique", "UNIQUE(client_id, month)", "One snapshot per client and month."),
     ]
+
+    @api.model
+    def _latest_month(self):
+        """The latest computed month, or None."""
+        latest = self.env["acct.segment.month"].search([], order="month desc", limit=1)
+        return latest.month or None
+
+    def _compute_is_latest_month(self):
+        latest = self._latest_month()
+        for snapshot in self:
+            snapshot.is_latest_month = snapshot.month == latest
+
+    def _search_is_latest_month(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(self.env._("Filter the latest month with = or != only."))
+        latest = self._latest_month()
+        positive = (operator == "=") == bool(value)
+        if not latest:
+            return [(0, "=", 1)] if positive else []
+        return [("month", "=" if positive else "!=", latest)]
+
+    @api.depends("month", "value", "probability_alive", "expected_purchases", "clv")
+    @api.depends_context("lang")
+    def _compute_labelled_texts(self):
+        """'Probability of staying a client: 99 %', 'Value over the next 36 months: 9,000 €':
+        every number with what it is and the period it covers."""
+        months = self.env["acct.segment.month"].search([("month", "in", self.mapped("month"))])
+        model_by_month = {m.month: (m.rules or {}).get("prediction_model", {}) for m in months}
+        window = self._windows().get("value", 12)
+        for snapshot in self:
+            model = model_by_month.get(snapshot.month, {})
+            horizon = model.get("horizon", 36)
+            amount = snapshot._amount_text
+            snapshot.value_text = self.env._(
+                "Invoiced in the last %(months)s months: %(amount)s",
+                months=window,
+                amount=amount(snapshot.value),
+            )
+            snapshot.probability_alive_text = snapshot.has_prediction and self.env._(
+                "Probability of staying a client: %(percent)s %%",
+                percent=round(100 * snapshot.probability_alive),
+            )
+            snapshot.expected_purchases_text = snapshot.has_prediction and self.env._(
+                "Invoiced months expected in the next 12: %(months).1f",
+                months=snapshot.expected_purchases,
+            )
+            if not snapshot.clv:
+                snapshot.clv_text = False
+            elif model.get("clv") == "own_rate":
+                snapshot.clv_text = self.env._(
+                    "Value over the next %(months)s months (at the client's own rate): %(amount)s",
+                    months=horizon,
+                    amount=amount(snapshot.clv),
+                )
+            else:
+                snapshot.clv_text = self.env._(
+                    "Value over the next %(months)s months: %(amount)s",
+                    months=horizon,
+                    amount=amount(snapshot.clv),
+                )
+
+    def _amount_text(self, amount):
+        """An amount in the company currency, formatted for the reader (0 decimals)."""
+        return formatLang(
+            self.env, amount or 0.0, rounding_unit="units", currency_obj=self.currency_id
+        )
 
     # ------------------------------------------------------------------------------------
     # actions
@@ -280,12 +367,13 @@ class AcctSegmentSnapshot(models.Model):
             lines.append(
                 self.env._(
                     "Model: probability alive %(p).0f %%, %(n).1f invoiced months expected in "
-                    "the next 12, lifetime value %(clv).2f.",
+                    "the next 12.",
                     p=100 * self.probability_alive,
                     n=self.expected_purchases,
-                    clv=self.clv,
                 )
             )
+        if self.clv_text:
+            lines.append(self.clv_text + ".")
         else:
             lines.append(self.prediction_note or self.env._("No prediction for this client."))
         # the components are named by the month's rules: none if its record is gone
@@ -438,15 +526,27 @@ class AcctSegmentSnapshot(models.Model):
         clients = list(self._firm_clients())
         thresholds = self.env["acct.segment.rule"]._get_thresholds()
         with _without_cyclic_gc():
-            metrics, history = self._measure(clients, month, cutoff)
+            invoices = self._query_invoices(self._firm_clients(), cutoff)
+            metrics, history = self._measure(clients, month, cutoff, invoices=invoices)
             cron._notify_progress(done=1, remaining=3)
             predictions, fits = self._predict(history, month, cutoff, thresholds)
+            # the backtest's fits start from this month's (12 months of data apart)
+            starts = {
+                fit["kind"]: tuple(fit["parameters"].values())
+                for fit in fits
+                if fit["state"] == "fitted"
+            }
+            backtests = self._backtest(invoices, month, starts)
             cron._notify_progress(done=2, remaining=2)
             columns, rules = self._segment(metrics, predictions, thresholds)
             cron._notify_progress(done=3, remaining=1)
             self.env["acct.segment.model.fit"].search([("month", "=", month)]).unlink()
             self.env["acct.segment.model.fit"].create(fits)
-            self.env["acct.segment.month"].search([("month", "=", month)]).unlink()
+            self.env["acct.segment.backtest"].search([("month", "=", month)]).unlink()
+            self.env["acct.segment.backtest"].create(backtests)
+            # A month is computed once for the database (UNIQUE(month)), whichever company's
+            # user runs it: its record is replaced past the company rule.
+            self.env["acct.segment.month"].sudo().search([("month", "=", month)]).unlink()
             self.env["acct.segment.month"].create(
                 {
                     "month": month,
@@ -455,7 +555,9 @@ class AcctSegmentSnapshot(models.Model):
                     "rules": rules,
                 }
             )
-            count = self._replace_month(month, columns, cutoff_date=cutoff)
+            count = self._replace_month(
+                month, columns, cutoff_date=cutoff, company_id=self.env.company.id
+            )
         cron._notify_progress(done=4, remaining=0)
         _logger.info("Client segments of %s: %s clients", month, count)
         return count
@@ -522,7 +624,7 @@ class AcctSegmentSnapshot(models.Model):
         return {m.code: m.weight for m in self.env["acct.segment.metric"].search([])}
 
     @api.model
-    def _measure(self, clients, month, cutoff):
+    def _measure(self, clients, month, cutoff, invoices=None):
         """Every metric of every client at once: one grouped query per family of data, the
         arithmetic in acct_firm_core.portfolio. Returns (metrics by client, history).
 
@@ -549,7 +651,7 @@ class AcctSegmentSnapshot(models.Model):
             clients,
             month_index(month),
             windows,
-            invoices=self._query_invoices(firm, cutoff),
+            invoices=self._query_invoices(firm, cutoff) if invoices is None else invoices,
             delays=delays,
             costs=costs,
             complaints=dict(
@@ -729,7 +831,16 @@ class AcctSegmentSnapshot(models.Model):
     @api.model
     def _predict(self, history, month, cutoff, thresholds):
         """Fit the models on the history up to the cut-off (time unit: month; a purchase is
-        an invoiced month) and predict per client. Returns (predictions, fit rows)."""
+        an invoiced month) and predict per client. Returns (predictions, fit rows).
+
+        The purchase model is the firm's choice (settings): BG/BB, one chance a month to be
+        invoiced, or BG/NBD. Each fit starts from the previous month's parameters, is checked
+        for degeneracy (regularised by weak priors, or refused with the reason) and is not
+        made with fewer clients than the rule ``models_min_clients``. The lifetime value is
+        the expected amount per invoiced month (Gamma-Gamma on the client's invoiced months,
+        else the client's own average) times the discounted expected invoiced months over
+        the horizon; without a purchase model, the client's own rate of invoiced months
+        carried forward stands in for the latter."""
         end = month_index(month)
         buyers = history.buyers
         clients = history.clients[buyers].tolist()
@@ -739,6 +850,9 @@ class AcctSegmentSnapshot(models.Model):
         spend = history.repeat_spend[buyers]
         fits, predictions = [], {}
         base = {"month": month, "cutoff_date": cutoff}
+        kind = self.env["res.config.settings"]._acct_segments_purchase_model()
+        names = {"bgbb": ("alpha", "beta", "gamma", "delta"), "bgnbd": ("r", "alpha", "a", "b")}
+        previous = self._previous_fits(month)
 
         def stored(kind, fit, names):
             params = {name: getattr(fit, name) for name in names}
@@ -750,63 +864,177 @@ class AcctSegmentSnapshot(models.Model):
                 "log_likelihood": fit.log_likelihood,
                 "parameters": params,
                 "parameters_text": ", ".join(f"{k} = {v:.4f}" for k, v in params.items()),
+                "prior_share": getattr(fit, "prior_share", 0.0),
+                "note": getattr(fit, "regularised", "") and f"regularised: {fit.regularised}",
             }
 
         def failed(kind, error, n):
             return {**base, "kind": kind, "state": "insufficient", "n": n, "note": str(error)}
 
-        try:
-            bgnbd = pm.fit_bgnbd(x, t_x, big_t)
-            fits.append(stored("bgnbd", bgnbd, ("r", "alpha", "a", "b")))
-        except (pm.InsufficientDataError, FloatingPointError) as error:
-            bgnbd = None
-            note = ["insufficient", str(error)]
-            fits.append(failed("bgnbd", error, len(clients)))
+        min_clients = int(thresholds["models_min_clients"])
+        too_few = len(clients) < min_clients and self.env._(
+            "%(count)s clients invoiced: the models are used from %(minimum)s",
+            count=len(clients),
+            minimum=min_clients,
+        )
+        purchase = None
+        note = ["insufficient", too_few]
+        if too_few:
+            fits.append(failed(kind, too_few, len(clients)))
+        else:
+            fit_purchase = pm.fit_bgbb if kind == "bgbb" else pm.fit_bgnbd
+            try:
+                purchase = fit_purchase(x, t_x, big_t, start=previous.get(kind))
+                fits.append(stored(kind, purchase, names[kind]))
+            except (pm.InsufficientDataError, FloatingPointError) as error:
+                note = ["insufficient", str(error)]
+                fits.append(failed(kind, error, len(clients)))
         # Spend is modelled on clients whose repeat months have a positive mean.
         gg_x = np.where(spend > 0, x, 0).astype(int)
-        try:
-            gamma = pm.fit_gamma_gamma(gg_x, np.where(spend > 0, spend, 0.0))
-            fits.append(stored("gamma_gamma", gamma, ("p", "q", "v")))
-        except pm.InsufficientDataError as error:
-            gamma = None
-            fits.append(failed("gamma_gamma", error, int(np.sum(gg_x > 0))))
+        gamma = None
+        if too_few:
+            fits.append(failed("gamma_gamma", too_few, int(np.sum(gg_x > 0))))
+        else:
+            try:
+                gamma = pm.fit_gamma_gamma(
+                    gg_x, np.where(spend > 0, spend, 0.0), start=previous.get("gamma_gamma")
+                )
+                fits.append(stored("gamma_gamma", gamma, ("p", "q", "v")))
+            except pm.InsufficientDataError as error:
+                fits.append(failed("gamma_gamma", error, int(np.sum(gg_x > 0))))
         fits.append(self._fit_sbg(history, month, base, stored, failed))
 
-        if bgnbd is not None:
+        horizon = int(thresholds["clv_horizon_months"])
+        monthly_discount = (1.0 + thresholds["clv_discount_annual"]) ** (1.0 / 12.0) - 1.0
+        # expected amount per invoiced month: Gamma-Gamma, else the client's recent average
+        recent_months = history.recent_months[buyers]
+        own_mean = np.where(
+            recent_months > 0, history.recent_spend[buyers], history.mean_spend[buyers]
+        )
+        margin = own_mean
+        if gamma is not None:
+            m_used = np.where(gg_x > 0, spend, 0.0)
+            margin = np.atleast_1d(pm.gamma_gamma_expected_spend(gamma, gg_x, m_used))
+        if purchase is not None:
             note = ["no_history", ""]
-            alive = np.atleast_1d(pm.bgnbd_probability_alive(bgnbd, x, t_x, big_t))
-            purchases = np.atleast_1d(pm.bgnbd_expected_purchases(bgnbd, 12, x, t_x, big_t))
-            expected = clv = np.zeros(len(clients))
-            if gamma is not None:
-                m_used = np.where(gg_x > 0, spend, 0.0)
-                expected = np.atleast_1d(pm.gamma_gamma_expected_spend(gamma, gg_x, m_used))
-                clv = np.atleast_1d(
-                    pm.customer_lifetime_value(
-                        bgnbd,
-                        gamma,
-                        gg_x,
-                        t_x,
-                        big_t,
-                        m_used,
-                        int(thresholds["clv_horizon_months"]),
-                        thresholds["clv_discount_monthly"],
-                    )
+            if kind == "bgbb":
+                alive = pm.bgbb_probability_alive(purchase, x, t_x, big_t)
+                purchases = pm.bgbb_expected_transactions(purchase, 12, x, t_x, big_t)
+                residual = pm.bgbb_discounted_expected_transactions(
+                    purchase, monthly_discount, x, t_x, big_t, horizon=horizon
                 )
-            for client, p_alive, n, e, v in zip(
+            else:
+                alive = pm.bgnbd_probability_alive(purchase, x, t_x, big_t)
+                purchases = pm.bgnbd_expected_purchases(purchase, 12, x, t_x, big_t)
+                residual = pm.bgnbd_discounted_expected_purchases(
+                    purchase, monthly_discount, x, t_x, big_t, horizon
+                )
+            for client, p_alive, n, e in zip(
                 clients,
-                alive.tolist(),
-                purchases.tolist(),
-                expected.tolist(),
-                clv.tolist(),
+                np.atleast_1d(alive).tolist(),
+                np.atleast_1d(purchases).tolist(),
+                np.atleast_1d(margin).tolist(),
                 strict=True,
             ):
                 predictions[client] = {
                     "probability_alive": p_alive,
                     "expected_purchases": n,
                     "expected_spend": e,
-                    "clv": v,
                 }
-        return {"predictions": predictions, "note": note}, fits
+        else:
+            # the client's own rate of invoiced months in the value window, carried
+            # forward: none for a client without an invoice in it
+            window = self._windows().get("value", 12)
+            rate = recent_months / np.minimum(window, big_t + 1.0)
+            factors = (1.0 + monthly_discount) ** -np.arange(1, horizon + 1)
+            residual = rate * factors.sum()
+        values = np.atleast_1d(margin) * np.atleast_1d(residual)
+        # never 0 for a client with invoices, never shown without an amount to value
+        clv = {
+            client: value
+            for client, value, amount in zip(
+                clients, values.tolist(), own_mean.tolist(), strict=True
+            )
+            if amount > 0 and np.isfinite(value) and value > 0
+        }
+        result = {
+            "predictions": predictions,
+            "note": note,
+            "clv": clv,
+            "model": {
+                "kind": kind,
+                "clv": "model" if purchase is not None else "own_rate",
+                "horizon": horizon,
+                "annual_discount": thresholds["clv_discount_annual"],
+            },
+        }
+        return result, fits
+
+    def _previous_fits(self, month):
+        """Parameters of the latest fitted month before ``month``, by kind: where each search
+        starts, so that a month does not flip between fitted and failed on a tolerance."""
+        previous = {}
+        for fit in self.env["acct.segment.model.fit"].search(
+            [("month", "<", month), ("state", "=", "fitted")], order="month desc", limit=20
+        ):
+            if fit.kind not in previous and fit.parameters:
+                previous[fit.kind] = tuple(fit.parameters.values())
+        return previous
+
+    @api.model
+    def _backtest(self, invoices, month, starts=None):
+        """Backtest rows of ``month``: both purchase models fitted up to 12 months before its
+        end, their forecast of the 12 months after against what happened, and the naive
+        baseline (acct_firm_core.backtest.monthly_backtest)."""
+        holdout = 12
+        results, clients = backtest.monthly_backtest(
+            invoices,
+            month_index(month),
+            holdout,
+            starts={**self._previous_fits(month), **(starts or {})},
+        )
+        first = month - relativedelta(months=holdout - 1)
+        naive_mae = results["naive"].mae
+        rows = []
+        for code, forecast in results.items():
+            rows.append(
+                {
+                    "month": month,
+                    "model": code,
+                    "holdout_months": holdout,
+                    "client_count": clients,
+                    "forecast_total": forecast.total or 0.0,
+                    "actual_total": forecast.actual,
+                    "mae": forecast.mae or 0.0,
+                    "naive_mae": naive_mae or 0.0,
+                    "beats_naive": forecast.mae is not None
+                    and code != "naive"
+                    and forecast.mae < naive_mae,
+                    "note": forecast.error,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "series": code,
+                                "period": first + relativedelta(months=k),
+                                "invoiced_months": value,
+                            }
+                        )
+                        for k, value in enumerate(forecast.per_period)
+                    ],
+                }
+            )
+        # what happened, once, with the naive baseline
+        rows[-1]["line_ids"] += [
+            Command.create(
+                {
+                    "series": "actual",
+                    "period": first + relativedelta(months=k),
+                    "invoiced_months": value,
+                }
+            )
+            for k, value in enumerate(results["naive"].actual_per_period)
+        ]
+        return rows
 
     def _fit_sbg(self, history, month, base, stored, failed):
         """Retention of the clients: the cohort of the first year with invoices, followed year
@@ -874,6 +1102,7 @@ class AcctSegmentSnapshot(models.Model):
             "health_weights": health_weights,
             "health_components": health_components,
             "prediction_note": prediction["note"],
+            "prediction_model": prediction.get("model", {}),
         }
         clients = list(metrics)
         lost = [
@@ -917,6 +1146,7 @@ class AcctSegmentSnapshot(models.Model):
                 name: [predictions.get(client, {}).get(name) for client in clients]
                 for name in PREDICTION_COLUMNS
             },
+            "clv": [prediction.get("clv", {}).get(client) for client in clients],
         }
         return columns, rules
 

@@ -68,6 +68,21 @@ class ResPartner(models.Model):
         compute="_compute_acct_profile",
         groups="acct_firm_crm.group_acct_firm_user",
     )
+    acct_profile_probability_alive_text = fields.Char(
+        string="Probability alive (labelled)",
+        compute="_compute_acct_profile",
+        groups="acct_firm_crm.group_acct_firm_user",
+    )
+    acct_profile_clv_text = fields.Char(
+        string="Lifetime value (labelled)",
+        compute="_compute_acct_profile",
+        groups="acct_firm_crm.group_acct_firm_user",
+    )
+    acct_profile_value_text = fields.Char(
+        string="Value (labelled)",
+        compute="_compute_acct_profile",
+        groups="acct_firm_crm.group_acct_firm_user",
+    )
     acct_profile_prediction_note = fields.Char(
         string="Prediction",
         compute="_compute_acct_profile",
@@ -121,6 +136,9 @@ class ResPartner(models.Model):
             partner.acct_profile_has_prediction = snapshot.has_prediction
             partner.acct_profile_probability_alive = snapshot.probability_alive
             partner.acct_profile_clv = snapshot.clv
+            partner.acct_profile_probability_alive_text = snapshot.probability_alive_text
+            partner.acct_profile_clv_text = snapshot.clv_text
+            partner.acct_profile_value_text = snapshot.value_text
             partner.acct_profile_prediction_note = snapshot.prediction_note
             partner.acct_profile_health_score = snapshot.health_score
             partner.acct_profile_explanation = snapshot.explanation
@@ -141,6 +159,16 @@ class ResPartner(models.Model):
         )
         action["domain"] = [("client_id", "=", self.id)]
         action["name"] = self.env._("Trend of %(client)s", client=self.display_name)
+        return action
+
+    def action_acct_segment_alive(self):
+        """The client's probability alive, month by month."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "acct_segments.action_acct_segment_alive"
+        )
+        action["domain"] = [("client_id", "=", self.id), ("has_prediction", "=", True)]
+        action["name"] = self.env._("Probability alive of %(client)s", client=self.display_name)
         return action
 
     def action_acct_complaints(self):

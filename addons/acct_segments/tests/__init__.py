@@ -1,1 +1,9 @@
-from . import test_client_access, test_metric_portfolio, test_predictions, test_segments
+from . import (
+    test_client_access,
+    test_metric_portfolio,
+    test_predictions,
+    test_predictions_models,
+    test_segment_access,
+    test_segments,
+    test_tier_names,
+)

@@ -118,7 +118,7 @@ class TestSegments(SegmentsCommon):
         self.assertIn("health score stands in", snapshot.prediction_note)
         self.assertTrue(snapshot.health_score)
         fit = self.env["acct.segment.model.fit"].search(
-            [("month", "=", self.MONTH), ("kind", "=", "bgnbd")]
+            [("month", "=", self.MONTH), ("kind", "=", "bgbb")]  # the default purchase model
         )
         self.assertEqual(fit.state, "insufficient")
         # the client's card says so

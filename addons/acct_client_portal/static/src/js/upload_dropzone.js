@@ -31,7 +31,9 @@ publicWidget.registry.AcctUploadDropzone = publicWidget.Widget.extend({
     _onDrop(ev) {
         ev.preventDefault();
         ev.currentTarget.classList.remove("border-primary", "bg-light");
-        const files = ev.originalEvent ? ev.originalEvent.dataTransfer.files : ev.dataTransfer.files;
+        const files = ev.originalEvent
+            ? ev.originalEvent.dataTransfer.files
+            : ev.dataTransfer.files;
         for (const file of files) {
             this.addFile(file);
         }
@@ -40,7 +42,9 @@ publicWidget.registry.AcctUploadDropzone = publicWidget.Widget.extend({
 
     /** Puts ``file`` into the first row without a file, adding a row when all are taken. */
     addFile(file) {
-        const rows = [...this.el.querySelectorAll(".o_acct_upload_row:not(.o_acct_upload_row_template)")];
+        const rows = [
+            ...this.el.querySelectorAll(".o_acct_upload_row:not(.o_acct_upload_row_template)"),
+        ];
         let row = rows.find((r) => !r.querySelector("input[type=file]").files.length);
         if (!row) {
             const model = this.el.querySelector(".o_acct_upload_row_template") || rows.at(-1);
@@ -69,8 +73,11 @@ publicWidget.registry.AcctUploadDropzone = publicWidget.Widget.extend({
     },
 
     _nextIndex() {
-        const used = [...this.el.querySelectorAll(".o_acct_upload_row:not(.o_acct_upload_row_template) input[type=file]")]
-            .map((input) => parseInt(input.name.split("_").at(-1), 10));
+        const used = [
+            ...this.el.querySelectorAll(
+                ".o_acct_upload_row:not(.o_acct_upload_row_template) input[type=file]"
+            ),
+        ].map((input) => parseInt(input.name.split("_").at(-1), 10));
         return used.length ? Math.max(...used) + 1 : 0;
     },
 });

@@ -18,18 +18,25 @@ registry.category("web_tour.tours").add("acct_portal_drop_two_invoices", {
                 const transfer = new DataTransfer();
                 for (const name of ["tour-invoice-1.pdf", "tour-invoice-2.pdf"]) {
                     transfer.items.add(
-                        new File([`%PDF-1.4\n% ${name}\n%%EOF\n`], name, { type: "application/pdf" })
+                        new File([`%PDF-1.4\n% ${name}\n%%EOF\n`], name, {
+                            type: "application/pdf",
+                        })
                     );
                 }
                 const zone = document.querySelector(".o_acct_upload_form .o_acct_dropzone");
                 zone.dispatchEvent(
-                    new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true })
+                    new DragEvent("drop", {
+                        dataTransfer: transfer,
+                        bubbles: true,
+                        cancelable: true,
+                    })
                 );
             },
         },
         {
             content: "Each dropped file got its own row; send them",
-            trigger: ".o_acct_upload_form .o_acct_upload_row:not(.o_acct_upload_row_template):eq(1)",
+            trigger:
+                ".o_acct_upload_form .o_acct_upload_row:not(.o_acct_upload_row_template):eq(1)",
             run() {
                 document.querySelector(".o_acct_upload_form .o_acct_upload_submit").click();
             },
@@ -98,10 +105,15 @@ registry.category("web_tour.tours").add("acct_portal_no_payroll_for_the_bookkeep
             },
         },
         {
+            // The rows' selects stay hidden until a file is dropped or chosen: the visible
+            // drop zone says the form is there, and its (hidden) options are read.
             content: "Payroll is not offered for uploads either",
-            trigger: ".o_acct_upload_form select[name^=category]",
+            trigger: ".o_acct_upload_form .o_acct_dropzone:not(.d-none)",
             run() {
                 const options = [...document.querySelectorAll(".o_acct_upload_form option")];
+                if (!options.length) {
+                    throw new Error("The upload form offers no category at all.");
+                }
                 if (options.some((option) => option.textContent.includes("Payroll"))) {
                     throw new Error("Payroll is offered to the bookkeeper.");
                 }

@@ -1,0 +1,130 @@
+# Copyright 2026 Accounting Firm Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Computed snapshots, segment movements and computed months, tried over JSON-RPC by an
+"own clients" accountant and by an accountant of another company of the same database."""
+
+from datetime import date
+
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests.common import JsonRpcException
+
+from odoo.addons.acct_firm_crm.tests.common import AcctFirmCommon
+
+ACCESS_ERROR = "odoo.exceptions.AccessError"
+
+
+@tagged("post_install", "-at_install")
+class TestSegmentAccess(AcctFirmCommon, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.own = new_test_user(
+            cls.env,
+            login="acct_segments_own_rpc",
+            name="Own Clients Accountant",
+            groups="acct_firm_crm.group_acct_firm_user",
+        )
+        cls.mine = cls.env["res.partner"].create(
+            {
+                "name": "Mine EOOD",
+                "is_company": True,
+                "acct_is_firm_client": True,
+                "acct_client_code": "SEGRPC1",
+                "acct_accountant_id": cls.own.id,
+            }
+        )
+        # The two clients only: the months are computed over every firm client.
+        cls.env["res.partner"].search(
+            [("acct_is_firm_client", "=", True), ("id", "not in", (cls.client | cls.mine).ids)]
+        ).acct_is_firm_client = False
+        Snapshot = cls.env["acct.segment.snapshot"]
+        for month in (date(2026, 5, 1), date(2026, 6, 1)):
+            Snapshot._compute_month(month)
+        cls.env.flush_all()
+        cls.snapshots = Snapshot.search([("month", "in", ("2026-05-01", "2026-06-01"))])
+        cls.months = cls.env["acct.segment.month"].search(
+            [("month", "in", ("2026-05-01", "2026-06-01"))]
+        )
+        cls.other_company = cls.env["res.company"].create({"name": "Second Office OOD"})
+        cls.other_office = new_test_user(
+            cls.env,
+            login="acct_segments_other_office",
+            name="Accountant Of The Second Office",
+            groups="acct_firm_crm.group_acct_firm_manager",
+            company_id=cls.other_company.id,
+            company_ids=[(6, 0, cls.other_company.ids)],
+        )
+
+    def _rpc(self, user, model, method, *args, **kwargs):
+        self.authenticate(user.login, user.login)
+        return self.make_jsonrpc_request(
+            "/web/dataset/call_kw",
+            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
+        )
+
+    def _refused(self, user, model, method, *args, **kwargs):
+        with self.assertRaises(JsonRpcException) as caught:
+            self._rpc(user, model, method, *args, **kwargs)
+        self.assertEqual(str(caught.exception), ACCESS_ERROR, f"{model}.{method}{args}")
+
+    def test_the_computation_stamps_its_company(self):
+        self.assertEqual(len(self.snapshots), 4)
+        self.assertEqual(self.snapshots.company_id, self.env.company)
+        self.assertEqual(len(self.months), 2)
+        self.assertEqual(self.months.company_id, self.env.company)
+        movements = self.env["acct.segment.migration"].search([("month", "=", "2026-06-01")])
+        self.assertEqual(set(movements.client_id.ids), {self.client.id, self.mine.id})
+        self.assertEqual(movements.company_id, self.env.company)
+
+    def test_own_clients_accountant_reads_only_own_snapshots_and_movements(self):
+        theirs = self.snapshots.filtered(lambda s: s.client_id == self.client)
+        mine = self.snapshots - theirs
+        self.assertEqual(
+            self._rpc(self.own, "acct.segment.snapshot", "search", [("month", ">=", "2026-05-01")]),
+            mine.sorted().ids,
+        )
+        self._refused(self.own, "acct.segment.snapshot", "read", theirs.ids, ["value"])
+        self._refused(self.own, "acct.segment.snapshot", "unlink", theirs.ids)
+        groups = self._rpc(
+            self.own,
+            "acct.segment.snapshot",
+            "read_group",
+            [],
+            ["value:sum"],
+            ["client_id"],
+        )
+        self.assertEqual([g["client_id"][0] for g in groups], self.mine.ids)
+        for domain in ([], [("client_id", "=", self.client.id)]):
+            rows = self._rpc(
+                self.own, "acct.segment.migration", "search_read", domain, ["client_id"]
+            )
+            self.assertEqual(
+                {row["client_id"][0] for row in rows}, set() if domain else {self.mine.id}
+            )
+        groups = self._rpc(
+            self.own, "acct.segment.migration", "read_group", [], ["moved"], ["client_id"]
+        )
+        self.assertEqual([g["client_id"][0] for g in groups], self.mine.ids)
+        # A computed month is the firm's: the rules that explain every client's placement.
+        rows = self._rpc(
+            self.own,
+            "acct.segment.month",
+            "search_read",
+            [("month", "in", ("2026-05-01", "2026-06-01"))],
+            ["month"],
+        )
+        self.assertEqual({row["id"] for row in rows}, set(self.months.ids))
+        self.assertTrue(theirs.exists())
+
+    def test_another_company_reaches_no_snapshot_movement_or_month(self):
+        user = self.other_office
+        for model, records in (
+            ("acct.segment.snapshot", self.snapshots),
+            ("acct.segment.month", self.months),
+        ):
+            self.assertEqual(self._rpc(user, model, "search", [("id", "in", records.ids)]), [])
+            self._refused(user, model, "read", records[:1].ids, ["month"])
+            self._refused(user, model, "unlink", records[:1].ids)
+        self.assertEqual(self._rpc(user, "acct.segment.migration", "search_count", []), 0)
+        self.assertEqual(len(self.snapshots.exists()), 4)
+        self.assertEqual(len(self.months.exists()), 2)
