@@ -29,6 +29,7 @@ from . import (
     project_task_filing,
     report_acct_work_statement,
     res_company,
+    res_lang,
     res_config_settings,
     res_partner,
     res_partner_figures,

@@ -4,6 +4,7 @@ from . import (
     test_acct_engagement_portal,
     test_archive_folder,
     test_authorisation_flag,
+    test_bulgarian_formats,
     test_catalogue_sources,
     test_catalogue_translations,
     test_client_deletion,
