@@ -13,6 +13,7 @@ from . import (
     test_deadlines_list,
     test_handover_protocol,
     test_js_widgets,
+    test_odoo_terms_bulgarian,
     test_migration_group_split,
     test_partner_field_access,
     test_power_attorney,
