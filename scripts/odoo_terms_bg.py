@@ -26,7 +26,18 @@ from pathlib import Path
 
 import polib
 
-MODULES = ("web", "mail", "portal", "project", "hr_timesheet", "rating", "account", "analytic")
+MODULES = (
+    "base",
+    "web",
+    "mail",
+    "portal",
+    "project",
+    "hr_timesheet",
+    "rating",
+    "account",
+    "account_edi_ubl_cii",
+    "analytic",
+)
 TARGET = Path(__file__).resolve().parent.parent / "addons/acct_firm_crm/i18n_extra/bg.po"
 HEADER = {
     "Project-Id-Version": "Odoo Server 18.0",
@@ -262,7 +273,13 @@ TERMS = {
 "records?": "записа?",
 "selected": "избрани",
 "selected records,": "избрани записа,",
+# base and account: the partner form
+"e.g. Lumber Inc": "напр. Дървесина ООД",
+'e.g. "B2B", "VIP", "Consulting", ...': "напр. „B2B“, „VIP“, „Консултации“, ...",
+"eInvoice format": "Формат на електронна фактура",
+"Your endpoint": "Вашият адрес за електронни фактури",
 # project (views and JS)
+"Assignees": "Отговорници",
 "All Tasks": "Всички задачи",
 "Add a sub-task": "Добавете подзадача",
 "Add details about this task...": "Добавете подробности за задачата...",
@@ -273,7 +290,6 @@ TERMS = {
 "Collaborators": "Сътрудници",
 "Days to Deadline": "Дни до крайния срок",
 "Depending on Tasks": "Зависи от задачи",
-"Dependent Tasks": "Зависими задачи",
 "Hide closed tasks": "Скрийте приключените задачи",
 "Last Updated On": "Последна промяна на",
 "New Project": "Нов проект",
@@ -286,20 +302,13 @@ TERMS = {
 "Project Tags": "Маркери на проекти",
 "Recurrent tasks": "Повтарящи се задачи",
 "Recurring Tasks": "Повтарящи се задачи",
-"Search in Assignees": "Търсете в изпълнителите",
-"Search in Project": "Търсете в проекта",
-"Search in Stages": "Търсете в стадиите",
-"Search in Status": "Търсете в състоянието",
 "Set Status": "Задайте състояние",
 "Share Project": "Споделете проекта",
 # hr_timesheet
 "Days Remaining": "Оставащи дни",
-"Extra Time": "Допълнително време",
 "Log time on tasks": "Отчитайте време по задачите",
 "No Task": "Без задача",
 "Overtime": "Извънреден труд",
-"Search in Employee": "Търсете в служителите",
-"Search in Task": "Търсете в задачите",
 "See Timesheets": "Вижте отчетеното време",
 "There are no timesheets.": "Няма отчетено време.",
 "Time Remaining": "Оставащо време",
