@@ -219,7 +219,8 @@ ENGLISH_WORDS_JS = """(() => {
     while (walker.nextNode()) {
         const text = walker.currentNode.textContent.trim();
         const parent = walker.currentNode.parentElement;
-        if (latin(text) && visible(parent) && !parent.closest('script, style, code, .o_field_email, .o_field_url')) {
+        const skipped = 'script, style, code, .o_field_email, .o_field_url';
+        if (latin(text) && visible(parent) && !parent.closest(skipped)) {
             found.add(text);
         }
     }
@@ -320,7 +321,9 @@ def main():
             sys.exit("The web client did not load in 5 minutes.")
         seen = set()
         for xmlid, action_id in suite_menus(odoo):
-            if action_id in seen or (args.only and not any(o in xmlid for o in args.only.split(","))):
+            if action_id in seen or (
+                args.only and not any(o in xmlid for o in args.only.split(","))
+            ):
                 continue
             seen.add(action_id)
             name = slug(xmlid.split(".", 1)[1].removeprefix("menu_"))

@@ -34,7 +34,9 @@ class TestOdooTermsBulgarian(HttpCase):
             lang="bg_BG",
         )
         project = cls.env["project.project"].create({"name": "Счетоводство"})
-        cls.task = cls.env["project.task"].create({"name": "ДДС декларация", "project_id": project.id})
+        cls.task = cls.env["project.task"].create(
+            {"name": "ДДС декларация", "project_id": project.id}
+        )
 
     def test_web_client_translations(self):
         self.authenticate("acct_bg_reader", "acct_bg_reader")
