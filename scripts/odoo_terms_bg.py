@@ -53,6 +53,22 @@ HEADER = {
 # ruff: noqa: E501
 TERMS = {
     # mail: chatter, composer, activities, followers, attachments
+    "%(recipientCount)s more": "още %(recipientCount)s",
+    "%s messages found": "Намерени съобщения: %s",
+    "%s new messages": "Нови съобщения: %s",
+    'Do you really want to delete "%s"?': "Наистина ли искате да изтриете „%s“?",
+    'Message posted on "%s"': "Съобщение, публикувано в „%s“",
+    "Search: %s": "Търсене: %s",
+    "Seen by %(user)s": "Видяно от %(user)s",
+    "Seen by %(user1)s and %(user2)s": "Видяно от %(user1)s и %(user2)s",
+    "Seen by %(user1)s, %(user2)s and %(user3)s": "Видяно от %(user1)s, %(user2)s и %(user3)s",
+    "Today at %(time)s": "Днес в %(time)s",
+    "Yesterday at %(time)s": "Вчера в %(time)s",
+    'You are no longer following "%(thread_name)s".': "Вече не следите „%(thread_name)s“.",
+    "or press %(send_keybind)s": "или натиснете %(send_keybind)s",
+    "Back to “%s”": "Назад към „%s“",
+    "Back to “%s” form": "Назад към формуляра „%s“",
+    "Edit: %s": "Редактиране: %s",
     "(edited)": "(редактирано)",
     "1 new message": "1 ново съобщение",
     "Add Reaction": "Добавете реакция",

@@ -17,6 +17,7 @@ WEB_CLIENT_TERMS = {
     "Mark Done": "Маркирайте като извършено",
     "Add to Favorites": "Добавете към любими",
     "Unsaved changes": "Незапазени промени",
+    "Today at %(time)s": "Днес в %(time)s",
 }
 
 
