@@ -2,6 +2,7 @@ from . import (
     test_client_access,
     test_metric_portfolio,
     test_predictions,
+    test_predictions_engagement_fee,
     test_predictions_models,
     test_segment_access,
     test_segments,
