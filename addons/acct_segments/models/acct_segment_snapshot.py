@@ -856,16 +856,20 @@ class AcctSegmentSnapshot(models.Model):
         varying = engagements.filtered(lambda engagement: engagement.fee_model != "fixed")
         billed = {}
         if varying:
-            periods = self.env["acct.engagement.period"].sudo()._read_group(
-                [
-                    ("engagement_id", "in", varying.ids),
-                    ("invoice_id", "!=", False),
-                    ("proration_factor", ">=", 1.0),
-                    ("period_end", ">", cutoff - relativedelta(months=12)),
-                    ("period_end", "<=", cutoff),
-                ],
-                ["engagement_id"],
-                ["amount_total:avg"],
+            periods = (
+                self.env["acct.engagement.period"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("engagement_id", "in", varying.ids),
+                        ("invoice_id", "!=", False),
+                        ("proration_factor", ">=", 1.0),
+                        ("period_end", ">", cutoff - relativedelta(months=12)),
+                        ("period_end", "<=", cutoff),
+                    ],
+                    ["engagement_id"],
+                    ["amount_total:avg"],
+                )
             )
             billed = {engagement.id: average for engagement, average in periods}
         fees = {}
@@ -873,9 +877,11 @@ class AcctSegmentSnapshot(models.Model):
             if engagement.fee_model == "fixed":
                 fee = engagement.fixed_amount
             else:
-                fee = billed.get(engagement.id) or (
-                    engagement.fee_model == "hybrid" and engagement.fixed_amount
-                ) or engagement.minimum_amount
+                fee = (
+                    billed.get(engagement.id)
+                    or (engagement.fee_model == "hybrid" and engagement.fixed_amount)
+                    or engagement.minimum_amount
+                )
             if fee and fee > 0:
                 client = engagement.client_id.id
                 fees[client] = fees.get(client, 0.0) + fee
@@ -918,11 +924,13 @@ class AcctSegmentSnapshot(models.Model):
                 "parameters": params,
                 "parameters_text": ", ".join(f"{k} = {v:.4f}" for k, v in params.items()),
                 "prior_share": getattr(fit, "prior_share", 0.0),
-                "note": getattr(fit, "regularised", "") and f"regularised: {fit.regularised}",
+                "note": getattr(fit, "regularised", "")
+                and self.env._("regularised: %(reason)s", reason=self._fit_reason(fit.regularised)),
             }
 
         def failed(kind, error, n):
-            return {**base, "kind": kind, "state": "insufficient", "n": n, "note": str(error)}
+            note = self._fit_reason(getattr(error, "reason", error))
+            return {**base, "kind": kind, "state": "insufficient", "n": n, "note": note}
 
         min_clients = int(thresholds["models_min_clients"])
         too_few = len(clients) < min_clients and self.env._(
@@ -940,7 +948,7 @@ class AcctSegmentSnapshot(models.Model):
                 purchase = fit_purchase(x, t_x, big_t, start=previous.get(kind))
                 fits.append(stored(kind, purchase, names[kind]))
             except (pm.InsufficientDataError, FloatingPointError) as error:
-                note = ["insufficient", str(error)]
+                note = ["insufficient", self._fit_reason(error.reason)]
                 fits.append(failed(kind, error, len(clients)))
         # Spend is modelled on clients whose repeat months have a positive mean.
         gg_x = np.where(spend > 0, x, 0).astype(int)
@@ -1030,6 +1038,14 @@ class AcctSegmentSnapshot(models.Model):
         }
         return result, fits
 
+    def _fit_reason(self, reason):
+        """The reader's text of why a fit was refused or regularised: the core's reasons
+        (``acct_firm_core.models.MESSAGES``, English) translated here, in the language of
+        the user who computes the month; other errors as they are."""
+        if isinstance(reason, pm.FitReason):
+            return reason.translate(lambda template, **params: self.env._(template, **params))
+        return str(reason or "")
+
     def _previous_fits(self, month):
         """Parameters of the latest fitted month before ``month``, by kind: where each search
         starts, so that a month does not flip between fitted and failed on a tolerance."""
@@ -1070,7 +1086,7 @@ class AcctSegmentSnapshot(models.Model):
                     "beats_naive": forecast.mae is not None
                     and code != "naive"
                     and forecast.mae < naive_mae,
-                    "note": forecast.error,
+                    "note": self._fit_reason(forecast.error),
                     "line_ids": [
                         Command.create(
                             {
