@@ -844,8 +844,8 @@ class AcctSegmentSnapshot(models.Model):
         documents (the hybrid's fixed part, else the minimum fee), else nothing: the
         client's amount then comes from Gamma-Gamma like a client without an engagement.
         The fee is a floor (``_predict``): a client invoiced more than its contract (work
-        billed besides it) is worth what Gamma-Gamma makes of its invoices. A client's engagements running together add up (their invoices fall in the same
-        months)."""
+        billed besides it) is worth what Gamma-Gamma makes of its invoices. A client's
+        engagements running together add up (their invoices fall in the same months)."""
         if "acct.engagement" not in self.env or not client_ids:
             return {}
         Engagement = self.env["acct.engagement"].sudo().with_context(active_test=False)
@@ -898,8 +898,9 @@ class AcctSegmentSnapshot(models.Model):
         made with fewer clients than the rule ``models_min_clients``. The lifetime value is
         the expected amount per invoiced month (Gamma-Gamma on the client's invoiced months,
         else the client's own average; at least the fee of the client's running engagement,
-        ``_engagement_fees``) times the discounted expected invoiced months over the horizon; without a purchase model, the client's own rate of invoiced months
-        carried forward stands in for the latter."""
+        ``_engagement_fees``) times the discounted expected invoiced months over the
+        horizon; without a purchase model, the client's own rate of invoiced months carried
+        forward stands in for the latter."""
         end = month_index(month)
         buyers = history.buyers
         clients = history.clients[buyers].tolist()
