@@ -28,8 +28,8 @@ class TestPeriodLabels(TransactionCase):
         self.assertEqual(labels["clv"], "Value over the next 36 months")
         self.assertEqual(labels["expected_purchases"], "Invoiced months expected in the next 12")
         bulgarian = self._labels("bg_BG")
-        self.assertEqual(bulgarian["value"], "Фактурирано за последните 12 месеца")
-        self.assertEqual(bulgarian["clv"], "Стойност за следващите 36 месеца")
+        self.assertEqual(bulgarian["value"], "Фактурирано, 12 мес.")
+        self.assertEqual(bulgarian["clv"], "Стойност за следващите 36 мес.")
         self.assertEqual(self._labels("bg_BG", "form")["value"], bulgarian["value"])
 
     def test_a_changed_window_changes_the_label(self):
