@@ -24,15 +24,17 @@ class AcctSegmentSnapshot(models.Model):
         """{field name: its label with the period it covers}, for the active metrics."""
         windows, horizon = self._period_labels_key()
         windows = dict(windows)
-        _ = self.env._
         templates = {
-            "value": ("value", _("Invoiced in the last %(months)s months")),
-            "frequency": ("frequency", _("Invoiced months of the last %(months)s")),
-            "payment_delay": ("payment_delay", _("Days late (avg), last %(months)s months")),
-            "complaints": ("complaints", _("Complaints, last %(months)s months")),
-            "satisfaction": ("satisfaction", _("Satisfaction, last %(months)s months")),
-            "margin": ("margin", _("Margin, last %(months)s months")),
-            "cost": ("margin", _("Cost to serve, last %(months)s months")),
+            "value": ("value", self.env._("Invoiced in the last %(months)s months")),
+            "frequency": ("frequency", self.env._("Invoiced months of the last %(months)s")),
+            "payment_delay": (
+                "payment_delay",
+                self.env._("Days late (avg), last %(months)s months"),
+            ),
+            "complaints": ("complaints", self.env._("Complaints, last %(months)s months")),
+            "satisfaction": ("satisfaction", self.env._("Satisfaction, last %(months)s months")),
+            "margin": ("margin", self.env._("Margin, last %(months)s months")),
+            "cost": ("margin", self.env._("Cost to serve, last %(months)s months")),
         }
         labels = {
             field: template % {"months": windows[code]}
@@ -40,12 +42,12 @@ class AcctSegmentSnapshot(models.Model):
             if code in windows
         }
         if "growth" in windows:
-            labels["growth"] = _(
+            labels["growth"] = self.env._(
                 "Growth: last %(months)s months against the %(months)s before",
                 months=max(1, windows["growth"] // 2),
             )
-        labels["clv"] = _("Value over the next %(months)s months", months=horizon)
-        labels["expected_purchases"] = _("Invoiced months expected in the next 12")
+        labels["clv"] = self.env._("Value over the next %(months)s months", months=horizon)
+        labels["expected_purchases"] = self.env._("Invoiced months expected in the next 12")
         return labels
 
     @api.model
