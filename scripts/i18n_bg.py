@@ -33,6 +33,13 @@ CORE_MESSAGES = {
     "acct_firm_crm": [
         ("acct_firm_core.pricing", "MESSAGES", "addons/acct_firm_crm/models/acct_engagement.py"),
     ],
+    "acct_segments": [
+        (
+            "acct_firm_core.models",
+            "MESSAGES",
+            "addons/acct_segments/models/acct_segment_snapshot.py",
+        ),
+    ],
 }
 
 

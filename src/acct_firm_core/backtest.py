@@ -40,7 +40,7 @@ class Forecast:
     per_period: tuple[float, ...] = ()
     actual_per_period: tuple[float, ...] = ()
     parameters: dict = field(default_factory=dict)
-    error: str = ""
+    error: pm.FitReason | str = ""
 
 
 def _cumulative(model: str, fit, horizon: int, x, t_x, T) -> np.ndarray:
@@ -88,7 +88,7 @@ def backtest(
         try:
             fit, parameters = _fit(model, x, t_x, T, starts.get(model))
         except pm.InsufficientDataError as error:
-            results[model] = Forecast(model, None, actual, None, error=str(error))
+            results[model] = Forecast(model, None, actual, None, error=error.reason)
             continue
         cumulative = _cumulative(model, fit, horizon, x, t_x, T).reshape(x.size, horizon + 1)
         forecast = cumulative[:, -1]

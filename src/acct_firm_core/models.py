@@ -94,8 +94,68 @@ PRIOR_SD = 2.5
 LOG_BOUND = math.log(1e4)
 
 
+# Why a fit was refused or regularised, written once here in English: the addon translates
+# these very strings at the edge (``FitReason.translate(env._)``) and scripts/i18n_bg.py puts
+# them in its .pot and bg.po, as for ``pricing.MESSAGES``. A param may be a reason itself.
+MESSAGES = {
+    "too_few_customers": "the %(model)s model needs at least %(minimum)s customers, got %(count)s",
+    "too_few_repeat_customers": (
+        "the %(model)s model needs at least %(minimum)s customers with repeat purchases, "
+        "got %(count)s"
+    ),
+    "no_repeat_purchase": "the %(model)s model needs at least one repeat purchase",
+    "no_repeat_transaction": "the %(model)s model needs at least one repeat transaction",
+    "too_few_periods": "the %(model)s model needs at least %(minimum)s observed periods, "
+    "got %(count)s",
+    "nobody_churned": "nobody churned: the churn rate cannot be estimated",
+    "retention_never_rose": (
+        "the retention rate never rose from one period to the next: the data show no "
+        "differences between clients for the model to measure"
+    ),
+    "not_converged": "the fit did not converge; the data do not identify the model",
+    "runs_to_infinity": "%(name)s runs to infinity (%(value)s in scale-free units)",
+    "runs_to_zero": "%(name)s runs to 0 (%(value)s in scale-free units)",
+    "not_evaluable": "the likelihood cannot be evaluated around the fit",
+    "flat_likelihood": (
+        "the likelihood is flat: %(count)s observations determine the parameters less than "
+        "the prior does"
+    ),
+    "with_priors_too": "%(first)s; with the weak priors too: %(last)s",
+}
+
+
+class FitReason:
+    """Why a fit was refused or regularised: the ``code`` of its message in ``MESSAGES`` and
+    the ``params`` that fill it (a param may be a reason itself). ``str()`` is the English
+    message; ``translate(gettext)`` the message through ``gettext(template, **params)``."""
+
+    __slots__ = ("code", "params")
+
+    def __init__(self, code: str, **params):
+        self.code = code
+        self.params = params
+
+    def translate(self, gettext) -> str:
+        params = {
+            name: value.translate(gettext) if isinstance(value, FitReason) else value
+            for name, value in self.params.items()
+        }
+        return gettext(MESSAGES[self.code], **params)
+
+    def __str__(self) -> str:
+        return self.translate(lambda template, **params: template % params)
+
+    def __repr__(self) -> str:
+        return f"FitReason({self.code!r}, {self.params!r})"
+
+
 class InsufficientDataError(ValueError):
-    """Too little data to fit a model; the caller should use a rule-based score instead."""
+    """Too little data to fit a model; the caller should use a rule-based score instead.
+    ``reason`` is the :class:`FitReason`, the message its English text."""
+
+    def __init__(self, code: str, **params):
+        self.reason = FitReason(code, **params)
+        super().__init__(str(self.reason))
 
 
 class DegenerateFitError(InsufficientDataError):
@@ -131,7 +191,7 @@ class BGNBDFit:
     # likelihood; small when the data, not the prior, place the parameters)
     prior_share: float = 0.0
     # "" for a maximum-likelihood fit; else why it was degenerate and the priors were used
-    regularised: str = ""
+    regularised: FitReason | str = ""
 
 
 @dataclass(frozen=True)
@@ -144,7 +204,7 @@ class GammaGammaFit:
     log_likelihood: float
     n: int
     prior_share: float = 0.0  # as in BGNBDFit
-    regularised: str = ""
+    regularised: FitReason | str = ""
 
 
 # ----------------------------------------------------------------------------------------------
@@ -237,9 +297,7 @@ def _maximise(neg_log_lik, n_params: int, start=None) -> np.ndarray:
             options=_SEARCH_OPTIONS,
         )
     if not (np.all(np.isfinite(result.x)) and np.isfinite(result.fun)) or not result.success:
-        raise DegenerateFitError(
-            f"the fit did not converge ({result.message}); the data do not identify the model"
-        )
+        raise DegenerateFitError("not_converged")
     return result.x
 
 
@@ -266,23 +324,16 @@ def _degeneracy(neg_ll_mean, names, n_obs: float, u: np.ndarray, precision: floa
     its curvature."""
     for name, value in zip(names, u, strict=True):
         if abs(value) > LOG_BOUND:
-            direction = "infinity" if value > 0 else "0"
-            return (
-                f"{name} runs to {direction} ({math.exp(value):.3g} in scale-free units)",
-                1.0,
-            )
+            code = "runs_to_infinity" if value > 0 else "runs_to_zero"
+            return FitReason(code, name=name, value=f"{math.exp(value):.3g}"), 1.0
     with np.errstate(all="ignore"):
         hessian = _hessian(neg_ll_mean, u) * n_obs
     if not np.all(np.isfinite(hessian)):
-        return "the likelihood cannot be evaluated around the fit", 1.0
+        return FitReason("not_evaluable"), 1.0
     curvature = np.linalg.eigvalsh(hessian)
     weakest = float(curvature.min())
     if not weakest > precision:
-        return (
-            f"the likelihood is flat: {n_obs:g} observations determine the parameters "
-            "less than the prior does",
-            1.0,
-        )
+        return FitReason("flat_likelihood", count=f"{n_obs:g}"), 1.0
     return None, precision / (weakest + precision)
 
 
@@ -341,7 +392,7 @@ def _fit_map(
             try:
                 u = _maximise(objective, size, first)
             except DegenerateFitError as error:
-                reasons.append(str(error))
+                reasons.append(error.reason)
                 continue
             why, prior_share = _degeneracy(neg_ll_mean, names, n_obs, u, precision)
             if why is None:
@@ -349,7 +400,7 @@ def _fit_map(
                     return u, 0.0, ""
                 return u, prior_share, reasons[0]
             reasons.append(why)
-    raise DegenerateFitError(f"{reasons[0]}; with the weak priors too: {reasons[-1]}")
+    raise DegenerateFitError("with_priors_too", first=reasons[0], last=reasons[-1])
 
 
 # ----------------------------------------------------------------------------------------------
@@ -454,15 +505,12 @@ def fit_sbg(survival: Sequence[float] | None = None, *, alive_counts=None) -> SB
     n_periods = counts.size - 1
     if n_periods < MIN_SBG_PERIODS:
         raise InsufficientDataError(
-            f"the sBG model needs at least {MIN_SBG_PERIODS} observed periods, got {n_periods}"
+            "too_few_periods", model="sBG", minimum=MIN_SBG_PERIODS, count=n_periods
         )
     if counts[-1] == counts[0]:
-        raise InsufficientDataError("nobody churned: the churn rate cannot be estimated")
+        raise InsufficientDataError("nobody_churned")
     if not _retention_rises(counts):
-        raise InsufficientDataError(
-            "the retention rate never rose from one period to the next: the data show no "
-            "differences between clients for the model to measure"
-        )
+        raise InsufficientDataError("retention_never_rose")
     # scale to a cohort of one during the search so the tolerances do not depend on its size
     scale = counts[0]
     shares = counts / scale
@@ -593,10 +641,10 @@ def fit_bgnbd(x, t_x, T, *, start=None, prior_sd=PRIOR_SD) -> BGNBDFit:
     n = x.size
     if n < MIN_BGNBD_CUSTOMERS:
         raise InsufficientDataError(
-            f"the BG/NBD model needs at least {MIN_BGNBD_CUSTOMERS} customers, got {n}"
+            "too_few_customers", model="BG/NBD", minimum=MIN_BGNBD_CUSTOMERS, count=n
         )
     if not np.any(x > 0):
-        raise InsufficientDataError("the BG/NBD model needs at least one repeat purchase")
+        raise InsufficientDataError("no_repeat_purchase", model="BG/NBD")
 
     # Customers with the same history (x, t_x, T) add the same term to the likelihood: fit on
     # the distinct histories weighted by their share. Exact, and with monthly data a firm of
@@ -737,7 +785,7 @@ class BGBBFit:
     log_likelihood: float
     n: float
     prior_share: float = 0.0  # as in BGNBDFit
-    regularised: str = ""
+    regularised: FitReason | str = ""
 
 
 def _bgbb_params(params) -> tuple[float, float, float, float]:
@@ -840,10 +888,10 @@ def fit_bgbb(x, t_x, n, weights=None, *, start=None, prior_sd=PRIOR_SD) -> BGBBF
     customers = float(weights.sum())
     if customers < MIN_BGBB_CUSTOMERS:
         raise InsufficientDataError(
-            f"the BG/BB model needs at least {MIN_BGBB_CUSTOMERS} customers, got {customers:g}"
+            "too_few_customers", model="BG/BB", minimum=MIN_BGBB_CUSTOMERS, count=f"{customers:g}"
         )
     if not np.any((x > 0) & (weights > 0)):
-        raise InsufficientDataError("the BG/BB model needs at least one repeat transaction")
+        raise InsufficientDataError("no_repeat_transaction", model="BG/BB")
     # Customers with the same history add the same term: fit on the distinct histories.
     histories, inverse = np.unique(np.column_stack([x, t_x, n]), axis=0, return_inverse=True)
     shares = np.bincount(inverse.ravel(), weights=weights) / customers
@@ -1018,8 +1066,10 @@ def fit_gamma_gamma(x, m, *, start=None, prior_sd=PRIOR_SD) -> GammaGammaFit:
         raise ValueError("m (mean spend) must be positive for customers with x > 0")
     if x.size < MIN_GAMMA_GAMMA_CUSTOMERS:
         raise InsufficientDataError(
-            f"the Gamma-Gamma model needs at least {MIN_GAMMA_GAMMA_CUSTOMERS} customers "
-            f"with repeat purchases, got {x.size}"
+            "too_few_repeat_customers",
+            model="Gamma-Gamma",
+            minimum=MIN_GAMMA_GAMMA_CUSTOMERS,
+            count=x.size,
         )
 
     # The search evaluates the likelihood hundreds of times. Summed over customers, it is

@@ -66,7 +66,7 @@ def test_small_firms_get_a_regularised_fit_or_a_reason(small_firms, firm):
 def test_degenerate_maximum_likelihood_fits_are_seen_and_explained(small_firms):
     outcomes = list(small_firms.values())
     reasons = [
-        result.regularised if not isinstance(result, Exception) else str(result)
+        str(result.regularised) if not isinstance(result, Exception) else str(result)
         for outcome in outcomes
         for result in outcome.values()
     ]
@@ -120,3 +120,28 @@ def test_a_degenerate_start_is_no_start():
     assert parameters(pm.fit_bgnbd(x, t_x, T, start=far)) == pytest.approx(
         parameters(pm.fit_bgnbd(x, t_x, T)), rel=1e-4
     )
+
+
+def test_fit_reasons_are_one_message_each_for_the_addon_to_translate():
+    """The reason of a refused fit is a code of ``MESSAGES`` and its params, nested reasons
+    included: the addon translates each template (scripts/i18n_bg.py puts them in its .pot)."""
+    reason = pm.FitReason(
+        "with_priors_too",
+        first=pm.FitReason("runs_to_infinity", name="a", value="2e+05"),
+        last=pm.FitReason("flat_likelihood", count="12"),
+    )
+    assert str(reason) == (
+        "a runs to infinity (2e+05 in scale-free units); with the weak priors too: the "
+        "likelihood is flat: 12 observations determine the parameters less than the prior does"
+    )
+    seen = []
+
+    def gettext(template, **params):
+        seen.append(template)
+        return "<" + template % params + ">"
+
+    assert reason.translate(gettext).startswith("<<a runs to infinity")
+    assert set(seen) <= set(pm.MESSAGES.values()) and len(seen) == 3
+    error = pm.InsufficientDataError("too_few_customers", model="BG/BB", minimum=10, count=4)
+    assert str(error) == "the BG/BB model needs at least 10 customers, got 4"
+    assert error.reason.code == "too_few_customers"

@@ -1,6 +1,7 @@
 # The snapshot table must exist before the migration view (a SQL view over it) is created:
 # Odoo creates tables and views in import order.
 from . import acct_segment_snapshot  # isort: skip
+from . import acct_segment_snapshot_labels  # isort: skip
 from . import (
     acct_complaint,
     acct_segment_backtest,

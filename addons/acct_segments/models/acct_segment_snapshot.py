@@ -810,23 +810,82 @@ class AcctSegmentSnapshot(models.Model):
         if "acct.engagement" not in self.env:
             return set(), set()
         Engagement = self.env["acct.engagement"].sudo().with_context(active_test=False)
-        running = Engagement._read_group(
-            [
-                ("client_id", "in", clients),
-                ("state", "in", ("active", "suspended")),
-                ("date_start", "<=", cutoff),
-                "|",
-                ("date_end", "=", False),
-                ("date_end", ">=", cutoff),
-            ],
-            ["client_id"],
-        )
+        running = Engagement._read_group(self._running_engagements(clients, cutoff), ["client_id"])
         engaged = {client.id for (client,) in running}
         ever = Engagement._read_group(
             [("client_id", "in", clients), ("state", "!=", "draft")], ["client_id"]
         )
         ended = {client.id for (client,) in ever} - engaged
         return engaged, ended
+
+    @api.model
+    def _running_engagements(self, clients, cutoff):
+        """Domain of the engagements of ``clients`` running at the cut-off."""
+        return [
+            ("client_id", "in", clients),
+            ("state", "in", ("active", "suspended")),
+            ("date_start", "<=", cutoff),
+            "|",
+            ("date_end", "=", False),
+            ("date_end", ">=", cutoff),
+        ]
+
+    @api.model
+    def _engagement_fees(self, client_ids, cutoff):
+        """{client id: what its engagements running at the cut-off bill per invoiced month},
+        for the clients that have one (two queries, whatever the number of clients).
+
+        An invoiced month is a month with an invoice, so an engagement's amount per invoiced
+        month is its fee of a period (a quarterly engagement is invoiced in one month of
+        three). A fixed fee is the contract's own amount: it already holds the latest price.
+        A per-document or hybrid fee varies with the documents: it is the average fee of the
+        engagement's full (not prorated) invoiced periods that ended in the 12 months up to
+        the cut-off; without such a period yet, the part the contract bills whatever the
+        documents (the hybrid's fixed part, else the minimum fee), else nothing: the
+        client's amount then comes from Gamma-Gamma like a client without an engagement.
+        The fee is a floor (``_predict``): a client invoiced more than its contract (work
+        billed besides it) is worth what Gamma-Gamma makes of its invoices. A client's
+        engagements running together add up (their invoices fall in the same months)."""
+        if "acct.engagement" not in self.env or not client_ids:
+            return {}
+        Engagement = self.env["acct.engagement"].sudo().with_context(active_test=False)
+        engagements = Engagement.search_fetch(
+            self._running_engagements(client_ids, cutoff),
+            ["client_id", "fee_model", "fixed_amount", "minimum_amount"],
+        )
+        varying = engagements.filtered(lambda engagement: engagement.fee_model != "fixed")
+        billed = {}
+        if varying:
+            periods = (
+                self.env["acct.engagement.period"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("engagement_id", "in", varying.ids),
+                        ("invoice_id", "!=", False),
+                        ("proration_factor", ">=", 1.0),
+                        ("period_end", ">", cutoff - relativedelta(months=12)),
+                        ("period_end", "<=", cutoff),
+                    ],
+                    ["engagement_id"],
+                    ["amount_total:avg"],
+                )
+            )
+            billed = {engagement.id: average for engagement, average in periods}
+        fees = {}
+        for engagement in engagements:
+            if engagement.fee_model == "fixed":
+                fee = engagement.fixed_amount
+            else:
+                fee = (
+                    billed.get(engagement.id)
+                    or (engagement.fee_model == "hybrid" and engagement.fixed_amount)
+                    or engagement.minimum_amount
+                )
+            if fee and fee > 0:
+                client = engagement.client_id.id
+                fees[client] = fees.get(client, 0.0) + fee
+        return fees
 
     @api.model
     def _predict(self, history, month, cutoff, thresholds):
@@ -838,9 +897,10 @@ class AcctSegmentSnapshot(models.Model):
         for degeneracy (regularised by weak priors, or refused with the reason) and is not
         made with fewer clients than the rule ``models_min_clients``. The lifetime value is
         the expected amount per invoiced month (Gamma-Gamma on the client's invoiced months,
-        else the client's own average) times the discounted expected invoiced months over
-        the horizon; without a purchase model, the client's own rate of invoiced months
-        carried forward stands in for the latter."""
+        else the client's own average; at least the fee of the client's running engagement,
+        ``_engagement_fees``) times the discounted expected invoiced months over the
+        horizon; without a purchase model, the client's own rate of invoiced months carried
+        forward stands in for the latter."""
         end = month_index(month)
         buyers = history.buyers
         clients = history.clients[buyers].tolist()
@@ -865,11 +925,13 @@ class AcctSegmentSnapshot(models.Model):
                 "parameters": params,
                 "parameters_text": ", ".join(f"{k} = {v:.4f}" for k, v in params.items()),
                 "prior_share": getattr(fit, "prior_share", 0.0),
-                "note": getattr(fit, "regularised", "") and f"regularised: {fit.regularised}",
+                "note": getattr(fit, "regularised", "")
+                and self.env._("regularised: %(reason)s", reason=self._fit_reason(fit.regularised)),
             }
 
         def failed(kind, error, n):
-            return {**base, "kind": kind, "state": "insufficient", "n": n, "note": str(error)}
+            note = self._fit_reason(getattr(error, "reason", error))
+            return {**base, "kind": kind, "state": "insufficient", "n": n, "note": note}
 
         min_clients = int(thresholds["models_min_clients"])
         too_few = len(clients) < min_clients and self.env._(
@@ -887,7 +949,7 @@ class AcctSegmentSnapshot(models.Model):
                 purchase = fit_purchase(x, t_x, big_t, start=previous.get(kind))
                 fits.append(stored(kind, purchase, names[kind]))
             except (pm.InsufficientDataError, FloatingPointError) as error:
-                note = ["insufficient", str(error)]
+                note = ["insufficient", self._fit_reason(error.reason)]
                 fits.append(failed(kind, error, len(clients)))
         # Spend is modelled on clients whose repeat months have a positive mean.
         gg_x = np.where(spend > 0, x, 0).astype(int)
@@ -915,6 +977,13 @@ class AcctSegmentSnapshot(models.Model):
         if gamma is not None:
             m_used = np.where(gg_x > 0, spend, 0.0)
             margin = np.atleast_1d(pm.gamma_gamma_expected_spend(gamma, gg_x, m_used))
+        # the fee of the client's engagement is what its contract bills each invoiced month:
+        # the amount, unless the client's invoices say more (work billed besides it)
+        fees = self._engagement_fees(clients, cutoff)
+        if fees:
+            fee = np.array([fees.get(client, 0.0) for client in clients], dtype=float)
+            margin = np.maximum(fee, np.atleast_1d(margin))
+            own_mean = np.maximum(fee, own_mean)
         if purchase is not None:
             note = ["no_history", ""]
             if kind == "bgbb":
@@ -970,6 +1039,14 @@ class AcctSegmentSnapshot(models.Model):
         }
         return result, fits
 
+    def _fit_reason(self, reason):
+        """The reader's text of why a fit was refused or regularised: the core's reasons
+        (``acct_firm_core.models.MESSAGES``, English) translated here, in the language of
+        the user who computes the month; other errors as they are."""
+        if isinstance(reason, pm.FitReason):
+            return reason.translate(lambda template, **params: self.env._(template, **params))
+        return str(reason or "")
+
     def _previous_fits(self, month):
         """Parameters of the latest fitted month before ``month``, by kind: where each search
         starts, so that a month does not flip between fitted and failed on a tolerance."""
@@ -1010,7 +1087,7 @@ class AcctSegmentSnapshot(models.Model):
                     "beats_naive": forecast.mae is not None
                     and code != "naive"
                     and forecast.mae < naive_mae,
-                    "note": forecast.error,
+                    "note": self._fit_reason(forecast.error),
                     "line_ids": [
                         Command.create(
                             {

@@ -1,0 +1,38 @@
+# Copyright 2026 Accounting Firm Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Why a fit was refused reads in the firm's language: the core's English reasons
+(acct_firm_core.models.MESSAGES) are translated by the addon."""
+
+from datetime import date
+
+from odoo.tests import TransactionCase, tagged
+
+from .test_predictions_models import MONTH, history_of, simulated_invoices
+
+
+@tagged("post_install", "-at_install")
+class TestFitReasonsBulgarian(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("bg_BG")
+        cls.env["ir.module.module"]._load_module_terms(["acct_segments"], ["bg_BG"])
+        cls.Snapshot = cls.env["acct.segment.snapshot"].with_context(lang="bg_BG")
+        cls.thresholds = cls.env["acct.segment.rule"]._get_thresholds()
+
+    def test_a_refused_fit_says_why_in_bulgarian(self):
+        # six clients with one invoiced month each: no repeat, and below every minimum
+        history = history_of([(client, 600, 100.0) for client in range(1, 7)])
+        thresholds = {**self.thresholds, "models_min_clients": 1}
+        _result, fits = self.Snapshot._predict(history, MONTH, date(2026, 6, 30), thresholds)
+        notes = {fit["kind"]: fit["note"] for fit in fits if fit["state"] == "insufficient"}
+        self.assertEqual(notes["bgbb"], "моделът BG/BB иска поне 10 клиенти, а те са 6", notes)
+        self.assertIn("моделът Gamma-Gamma иска поне 5 клиенти", notes["gamma_gamma"])
+
+    def test_the_backtest_says_why_in_bulgarian(self):
+        rows = simulated_invoices(clients=6)
+        backtests = self.Snapshot._backtest(rows, MONTH)
+        notes = [row["note"] for row in backtests if row["note"]]
+        self.assertTrue(notes)
+        for note in notes:
+            self.assertTrue(note.startswith("моделът "), note)
