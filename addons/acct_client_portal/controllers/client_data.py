@@ -3,16 +3,13 @@
 import datetime
 
 from odoo import fields, http
-from odoo.exceptions import AccessError
 from odoo.http import request
-from odoo.osv.expression import AND
 
 from acct_firm_core import client_profile
 
 from ..models.acct_profile_change import BOOLEAN_KEYS
 from .portal import AccountingPortal
 
-STATUTORY_EXCLUDED = [("acct_obligation_type_id", "=", False)]
 NOTIFY_SWITCHES = (
     "acct_notify_request_done",
     "acct_notify_document_needed",
@@ -31,40 +28,6 @@ class ClientDataPortal(AccountingPortal):
         values = self._prepare_portal_layout_values()
         values.update({"page_name": f"acct_{feature}", "feature": feature})
         return request.render("acct_client_portal.portal_acct_feature_refused", values, status=403)
-
-    # ------------------------------------------------------------------ Odoo's task pages
-
-    def _prepare_tasks_values(
-        self,
-        page,
-        date_begin,
-        date_end,
-        sortby,
-        search,
-        search_in,
-        groupby,
-        url="/my/tasks",
-        domain=None,
-        su=False,
-        project=False,
-    ):
-        # Odoo's /my/tasks lists what the record rules allow, read as superuser: statutory
-        # tasks belong to the deadlines page only (the task page shows notes and time).
-        if not request.env.user._is_internal():
-            domain = AND([domain or [], STATUTORY_EXCLUDED])
-        return super()._prepare_tasks_values(
-            page, date_begin, date_end, sortby, search, search_in, groupby, url, domain, su, project
-        )
-
-    def _document_check_access(self, model_name, document_id, access_token=None):
-        document_sudo = super()._document_check_access(model_name, document_id, access_token)
-        if (
-            model_name == "project.task"
-            and document_sudo.acct_obligation_type_id
-            and not request.env.user._is_internal()
-        ):
-            raise AccessError(request.env._("Statutory tasks are shown on the deadlines page."))
-        return document_sudo
 
     def _acct_home_counts(self):
         counts = super()._acct_home_counts()

@@ -9,6 +9,7 @@ from werkzeug.wsgi import wrap_file
 from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
+from odoo.osv.expression import AND
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
@@ -18,6 +19,13 @@ from acct_firm_core.uploads import PREVIEW_KINDS, sniff_kind
 DOCUMENTS_PER_PAGE = 40
 UPLOAD_ROWS = 3
 ZIP_IN_MEMORY = 16 * 1024 * 1024
+# Odoo's own task pages (/my/tasks) show a task's description, time and the project's other
+# tasks: a statutory task belongs to the deadlines page, a client's request to the requests
+# page, and neither is listed or opened there.
+FIRM_TASKS_EXCLUDED = [
+    ("acct_obligation_type_id", "=", False),
+    ("acct_request_kind_id", "=", False),
+]
 
 
 class AccountingPortal(CustomerPortal):
@@ -63,6 +71,45 @@ class AccountingPortal(CustomerPortal):
                 [("state", "=", "open")]
             ),
         }
+
+    # ------------------------------------------------------------------ Odoo's task pages
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "task_count" in counters and values.get("task_count"):
+            values["task_count"] = request.env["project.task"].search_count(
+                [("project_id", "!=", False), *FIRM_TASKS_EXCLUDED]
+            )
+        return values
+
+    def _prepare_tasks_values(
+        self,
+        page,
+        date_begin,
+        date_end,
+        sortby,
+        search,
+        search_in,
+        groupby,
+        url="/my/tasks",
+        domain=None,
+        su=False,
+        project=False,
+    ):
+        if not request.env.user._is_internal():
+            domain = AND([domain or [], FIRM_TASKS_EXCLUDED])
+        return super()._prepare_tasks_values(
+            page, date_begin, date_end, sortby, search, search_in, groupby, url, domain, su, project
+        )
+
+    def _document_check_access(self, model_name, document_id, access_token=None):
+        if model_name == "project.task" and not request.env.user._is_internal():
+            task = request.env["project.task"].sudo().browse(document_id).exists()
+            if task.acct_obligation_type_id:
+                raise AccessError(request.env._("Statutory tasks are shown on the deadlines page."))
+            if task.acct_request_kind_id:
+                raise AccessError(request.env._("Follow your request in My accounting."))
+        return super()._document_check_access(model_name, document_id, access_token)
 
     def _acct_client_or_404(self):
         client = self._acct_firm_client()

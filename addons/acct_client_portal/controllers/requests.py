@@ -3,7 +3,6 @@
 from odoo import http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
-from odoo.osv.expression import AND
 
 from odoo.addons.mail.controllers.attachment import AttachmentController
 from odoo.addons.portal.controllers.portal import pager as portal_pager
@@ -14,7 +13,6 @@ from .portal import AccountingPortal
 
 REQUESTS_PER_PAGE = 20
 MB = 1024 * 1024
-NOT_A_REQUEST = [("acct_request_kind_id", "=", False)]
 
 
 class AccountingRequestsPortal(AccountingPortal):
@@ -41,52 +39,6 @@ class AccountingRequestsPortal(AccountingPortal):
             else 0
         )
         return counts
-
-    # Odoo's own task pages never show a client's request: they would show the project's
-    # other tasks and the time spent. Requests live on /my/accounting/requests only.
-
-    def _prepare_home_portal_values(self, counters):
-        values = super()._prepare_home_portal_values(counters)
-        if "task_count" in counters and values.get("task_count"):
-            values["task_count"] = request.env["project.task"].search_count(
-                [("project_id", "!=", False), *NOT_A_REQUEST]
-            )
-        return values
-
-    def _prepare_tasks_values(
-        self,
-        page,
-        date_begin,
-        date_end,
-        sortby,
-        search,
-        search_in,
-        groupby,
-        url="/my/tasks",
-        domain=None,
-        su=False,
-        project=False,
-    ):
-        return super()._prepare_tasks_values(
-            page,
-            date_begin,
-            date_end,
-            sortby,
-            search,
-            search_in,
-            groupby,
-            url=url,
-            domain=AND([domain or [], NOT_A_REQUEST]),
-            su=su,
-            project=project,
-        )
-
-    def _document_check_access(self, model_name, document_id, access_token=None):
-        if model_name == "project.task" and not request.env.user._is_internal():
-            task = request.env["project.task"].sudo().browse(document_id).exists()
-            if task.acct_request_kind_id:
-                raise AccessError(request.env._("Follow your request in My accounting."))
-        return super()._document_check_access(model_name, document_id, access_token)
 
     # ------------------------------------------------------------------ helpers
 

@@ -322,6 +322,9 @@ class ResPartner(models.Model):
             "user_id": self.acct_accountant_id.id,
             # Internal users only: the client's portal users see their own pages, not ours.
             "privacy_visibility": "employees",
+            # A client's statutory work and requests have deadlines, not product milestones:
+            # the field would only show Odoo's English placeholder on the task form.
+            "allow_milestones": False,
         }
 
     def action_acct_record_event(self):
