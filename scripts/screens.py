@@ -209,9 +209,38 @@ class Chromium:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
+# The visible words of the page with Latin letters: text nodes, placeholders and tooltips.
+ENGLISH_WORDS_JS = """(() => {
+    const visible = (element) => element && element.getClientRects().length > 0
+        && getComputedStyle(element).visibility !== 'hidden';
+    const latin = (text) => /[A-Za-z]{2,}/.test(text || '');
+    const found = new Set();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const text = walker.currentNode.textContent.trim();
+        const parent = walker.currentNode.parentElement;
+        const skipped = 'script, style, code, .o_field_email, .o_field_url';
+        if (latin(text) && visible(parent) && !parent.closest(skipped)) {
+            found.add(text);
+        }
+    }
+    for (const element of document.querySelectorAll('[placeholder], [title]')) {
+        for (const attribute of ['placeholder', 'title']) {
+            const text = (element.getAttribute(attribute) || '').trim();
+            if (latin(text) && visible(element)) found.add(text);
+        }
+    }
+    return [...found];
+})()"""
+# {text with Latin letters: the pictures it shows on}, filled by shoot() with --english
+ENGLISH_WORDS = {}
+
+
 def shoot(browser, out, name):
     browser.screenshot(out / f"{name}.png")
     print(out / f"{name}.png")
+    for text in browser.evaluate(ENGLISH_WORDS_JS) or []:
+        ENGLISH_WORDS.setdefault(text, []).append(name)
 
 
 def slug(text):
@@ -261,7 +290,14 @@ def main():
     parser.add_argument(
         "--out", default=str(Path(__file__).resolve().parent.parent / "docs/screens")
     )
-    parser.add_argument("--only", help="only the menus whose xml id contains this text")
+    parser.add_argument(
+        "--only", help="only the menus whose xml id contains this text (or one of a,b,c)"
+    )
+    parser.add_argument(
+        "--english",
+        metavar="FILE",
+        help="write to FILE each visible text with Latin letters and the pictures it is on",
+    )
     args = parser.parse_args()
 
     binary = chromium_binary()
@@ -285,7 +321,9 @@ def main():
             sys.exit("The web client did not load in 5 minutes.")
         seen = set()
         for xmlid, action_id in suite_menus(odoo):
-            if action_id in seen or (args.only and args.only not in xmlid):
+            if action_id in seen or (
+                args.only and not any(o in xmlid for o in args.only.split(","))
+            ):
                 continue
             seen.add(action_id)
             name = slug(xmlid.split(".", 1)[1].removeprefix("menu_"))
@@ -322,7 +360,7 @@ def main():
                 time.sleep(0.8)
                 shoot(browser, out, f"{name}_form_tab{index + 1}")
         for name, url, field in SETTINGS:
-            if args.only and args.only not in name:
+            if args.only and not any(o in name for o in args.only.split(",")):
                 continue
             browser.goto(args.url + url)
             browser.evaluate(
@@ -333,6 +371,10 @@ def main():
             shoot(browser, out, name)
     finally:
         browser.close()
+    if args.english:
+        lines = [f"{text}\t{', '.join(names)}" for text, names in sorted(ENGLISH_WORDS.items())]
+        Path(args.english).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"{len(lines)} texts with Latin letters in {args.english}")
 
 
 if __name__ == "__main__":

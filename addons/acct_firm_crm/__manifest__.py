@@ -22,6 +22,7 @@
         "views/acct_firm_crm_menus.xml",
         "security/acct_statutory_security.xml",
         "data/acct_obligation_type_data.xml",
+        "data/res_lang_data.xml",
         "data/acct_statutory_cron.xml",
         "views/acct_obligation_type_views.xml",
         "views/res_partner_rebate_views.xml",

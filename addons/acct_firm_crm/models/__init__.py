@@ -30,6 +30,7 @@ from . import (
     report_acct_work_statement,
     res_company,
     res_config_settings,
+    res_lang,
     res_partner,
     res_partner_figures,
     res_partner_registers,

@@ -1,0 +1,101 @@
+# Copyright 2026 Accounting Firm Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Odoo's own words that its 18.0 Bulgarian leaves in English come in Bulgarian from
+i18n_extra/bg.po (scripts/odoo_terms_bg.py): in the web client, the chatter and the views."""
+
+import json
+
+from odoo.tests import HttpCase, new_test_user, tagged
+
+# A sample of the web client's and the chatter's words, as a Bulgarian user reads them.
+WEB_CLIENT_TERMS = {
+    "Log note": "Запишете бележка",
+    "The conversation is empty.": "Разговорът е празен.",
+    "Log an internal note…": "Запишете вътрешна бележка…",
+    "Send a message to followers…": "Изпратете съобщение до последователите…",
+    "Schedule an activity": "Планирайте дейност",
+    "Mark Done": "Маркирайте като извършено",
+    "Add to Favorites": "Добавете към любими",
+    "Unsaved changes": "Незапазени промени",
+    "Today at %(time)s": "Днес в %(time)s",
+}
+
+
+@tagged("post_install", "-at_install")
+class TestOdooTermsBulgarian(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("bg_BG")
+        cls.env["ir.module.module"]._load_module_terms(["project", "acct_firm_crm"], ["bg_BG"])
+        cls.accountant = new_test_user(
+            cls.env,
+            login="acct_bg_reader",
+            groups="project.group_project_user",
+            lang="bg_BG",
+        )
+        project = cls.env["project.project"].create({"name": "Счетоводство"})
+        cls.task = cls.env["project.task"].create(
+            {"name": "ДДС декларация", "project_id": project.id}
+        )
+
+    def test_web_client_translations(self):
+        self.authenticate("acct_bg_reader", "acct_bg_reader")
+        response = self.url_open("/web/webclient/translations/1?lang=bg_BG")
+        body = response.json()
+        terms = {
+            message["id"]: message["string"]
+            for module in body["modules"].values()
+            for message in module["messages"]
+        }
+        for english, bulgarian in WEB_CLIENT_TERMS.items():
+            self.assertEqual(terms.get(english), bulgarian, english)
+        # the Bulgarian formats travel with them
+        self.assertEqual(body["lang_parameters"]["time_format"], "%H:%M:%S")
+        self.assertEqual(body["lang_parameters"]["short_time_format"], "%H:%M")
+        self.assertEqual(body["lang_parameters"]["thousands_sep"], "\N{NO-BREAK SPACE}")
+
+    def test_view_terms_of_odoo_modules(self):
+        """A view's label of another module (project's task form and search) is given from
+        our catalogue without touching the terms Odoo already translates."""
+        bulgarian = self.env(context={"lang": "bg_BG"})
+        form = bulgarian.ref("project.view_task_form2").arch_db
+        self.assertIn("Блокирана от", form)  # "Blocked By", untranslated in Odoo 18.0
+        self.assertIn("Подзадачи", form)  # "Sub-tasks": Odoo's own, kept
+        search = bulgarian.ref("project.view_task_search_form").arch_db
+        self.assertIn("Лични задачи", search)  # "Private Tasks"
+
+    def test_chatter_in_bulgarian(self):
+        """The task's chatter, opened by a Bulgarian accountant in the browser."""
+        code = """
+            const until = Date.now() + 30000;
+            const find = (selector) => document.querySelector(selector);
+            const wait = () => new Promise((resolve) => setTimeout(resolve, 200));
+            (async () => {
+                while (!find(".o-mail-Chatter-logNote") && Date.now() < until) await wait();
+                const note = find(".o-mail-Chatter-logNote");
+                if (!note) return console.error("no chatter");
+                const expected = %s;
+                if (note.textContent.trim() !== expected["Log note"]) {
+                    return console.error("log note reads " + note.textContent.trim());
+                }
+                const composer = "textarea.o-mail-Composer-input[placeholder]";
+                // the button answers once the thread is loaded: click until the composer opens
+                while (!find(composer) && Date.now() < until) {
+                    find(".o-mail-Chatter-logNote").click();
+                    await wait();
+                }
+                const input = find(composer);
+                const placeholder = input && input.getAttribute("placeholder");
+                if (placeholder !== expected["Log an internal note…"]) {
+                    return console.error("composer reads " + placeholder);
+                }
+                console.log("test successful");
+            })();
+        """ % json.dumps(WEB_CLIENT_TERMS, ensure_ascii=False)
+        self.browser_js(
+            f"/odoo/action-project.action_view_all_task/{self.task.id}",
+            code,
+            login="acct_bg_reader",
+            timeout=120,
+        )
