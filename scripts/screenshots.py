@@ -44,6 +44,7 @@ SHOTS = (
     ("screens/portal_deadlines.png", "client", "/my/accounting/deadlines", None),
     ("screens/portal_authorisations.png", "client", "/my/accounting/authorisations", None),
     ("screens/portal_profile.png", "client", "/my/accounting/profile", None),
+    ("screens/portal_notifications.png", "client", "/my/accounting/notifications", None),
     (
         "screens/portal_profile_change_form.png",
         "demo",

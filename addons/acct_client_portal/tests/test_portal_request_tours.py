@@ -9,27 +9,29 @@ from .common_requests import AcctRequestCommon
 class TestPortalRequestTours(AcctRequestCommon):
     """A client asks for a certificate, the accountant replies with a file and closes the
     task, the client finds the file (on the request and among its documents) and rates the
-    work: in headless Chromium."""
+    work: in headless Chromium, end to end — the accountant's part too (Clients > Client
+    requests, "Send message" with the file in the chatter, the task marked done)."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.accountant.groups_id += cls.env.ref("project.group_project_user")
         cls.owner_x.password = cls.owner_x.login
+        cls.accountant.password = cls.accountant.login
 
     def test_a_certificate_asked_answered_and_rated(self):
         self.start_tour("/my/accounting/requests", "acct_request_ask_certificate", login="owner_x")
         task = self.Task.search([("acct_requested_by_id", "=", self.owner_x.partner_id.id)])
         self.assertEqual(task.name, "TOUR-CERTIFICATE for the bank")
         self.assertEqual(task.user_ids, self.accountant)
-        # The accountant's side, as in the back office: a public reply with the file, then
-        # the task is done.
-        self._reply(
-            task,
-            "Here is your certificate.",
-            files=[("tour-certificate.pdf", self.marked_pdf("TOUR-CERTIFICATE"))],
+        self.start_tour(
+            "/odoo", "acct_request_accountant_replies_with_file", login=self.accountant.login
         )
-        task.with_user(self.accountant).state = "1_done"
+        self.assertEqual(task.state, "1_done")
+        reply = task.message_ids.filtered(lambda m: "Here is your certificate" in (m.body or ""))
+        self.assertEqual(reply.author_id, self.accountant.partner_id)
+        self.assertFalse(reply.is_internal)
+        self.assertEqual(reply.attachment_ids.mapped("name"), ["tour-certificate.pdf"])
         self.start_tour(
             "/my/accounting/requests", "acct_request_see_file_and_rate", login="owner_x"
         )

@@ -1,6 +1,8 @@
 /** @odoo-module **/
 // Browser tours of the client's requests (run by tests/test_portal_request_tours.py).
 import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { inputFiles } from "@web/../tests/utils";
 
 registry.category("web_tour.tours").add("acct_request_ask_certificate", {
     url: "/my/accounting/requests",
@@ -32,6 +34,81 @@ registry.category("web_tour.tours").add("acct_request_ask_certificate", {
             content: "The request is sent and in progress",
             trigger:
                 ".o_portal_acct_request:contains(Your request was sent):contains(TOUR-CERTIFICATE) .o_acct_request_status:contains(In progress)",
+        },
+    ],
+});
+
+// The accountant's side, in the back office: the request is a task under Clients >
+// Client requests; a public reply ("Send message", not "Log note") with the file goes to
+// the client, then the task is marked done.
+registry.category("web_tour.tours").add("acct_request_accountant_replies_with_file", {
+    url: "/odoo",
+    steps: () => [
+        ...stepUtils.goToAppSteps("acct_firm_crm.menu_acct_firm_root", "Open the firm's app"),
+        {
+            content: "Open the Clients menu",
+            trigger: 'button[data-menu-xmlid="acct_firm_crm.menu_acct_firm_clients_root"]',
+            run: "click",
+        },
+        {
+            content: "Open the client requests",
+            trigger:
+                '.dropdown-item[data-menu-xmlid="acct_client_portal.menu_acct_client_requests"]',
+            run: "click",
+        },
+        {
+            content: "Open the client's request",
+            trigger: ".o_list_view .o_data_row:contains(TOUR-CERTIFICATE) td[name=name]",
+            run: "click",
+        },
+        {
+            content: "Answer the client publicly",
+            trigger: ".o_form_view .o-mail-Chatter button.o-mail-Chatter-sendMessage",
+            run: "click",
+        },
+        {
+            trigger: ".o-mail-Composer-input",
+            run: "edit Here is your certificate.",
+        },
+        {
+            content: "Attach the certificate",
+            trigger: ".o-mail-Composer button[aria-label='Attach files']",
+            async run() {
+                const pdf = "%PDF-1.4\n%TOUR-CERTIFICATE\n%%EOF\n";
+                const files = [
+                    new File([pdf], "tour-certificate.pdf", { type: "application/pdf" }),
+                ];
+                await inputFiles(".o-mail-Composer-coreMain .o_input_file", files);
+            },
+        },
+        {
+            trigger: ".o-mail-AttachmentCard:not(.o-isUploading):contains(tour-certificate.pdf)",
+        },
+        {
+            trigger: ".o-mail-Composer-send:enabled",
+            run: "click",
+        },
+        {
+            content: "The reply with its file is in the conversation",
+            trigger:
+                ".o-mail-Message:contains(Here is your certificate):has(.o-mail-AttachmentCard:contains(tour-certificate.pdf))",
+        },
+        {
+            content: "Close the task",
+            trigger: ".o_form_view .o_task_state_widget button.dropdown-toggle",
+            run: "click",
+        },
+        {
+            trigger: ".state_selection_field_menu .dropdown-item:contains(Done)",
+            run: "click",
+        },
+        {
+            content: "The task shows as done",
+            trigger: ".o_form_view .o_task_state_widget .o_status_label:contains(Done)",
+        },
+        {
+            content: "The state is saved at once: nothing left to save",
+            trigger: ".o_form_view:not(:has(.o_form_status_indicator_buttons:not(.invisible)))",
         },
     ],
 });
