@@ -529,14 +529,17 @@ class AcctSegmentSnapshot(models.Model):
             invoices = self._query_invoices(self._firm_clients(), cutoff)
             metrics, history = self._measure(clients, month, cutoff, invoices=invoices)
             cron._notify_progress(done=1, remaining=3)
-            predictions, fits = self._predict(history, month, cutoff, thresholds)
+            # The fits' and backtests' notes are the firm's texts: written in its language,
+            # whoever computes the month (the demo and the monthly job run in English).
+            firm = self.with_context(lang=self.env.company._acct_lang())
+            predictions, fits = firm._predict(history, month, cutoff, thresholds)
             # the backtest's fits start from this month's (12 months of data apart)
             starts = {
                 fit["kind"]: tuple(fit["parameters"].values())
                 for fit in fits
                 if fit["state"] == "fitted"
             }
-            backtests = self._backtest(invoices, month, starts)
+            backtests = firm._backtest(invoices, month, starts)
             cron._notify_progress(done=2, remaining=2)
             columns, rules = self._segment(metrics, predictions, thresholds)
             cron._notify_progress(done=3, remaining=1)
@@ -1042,7 +1045,8 @@ class AcctSegmentSnapshot(models.Model):
     def _fit_reason(self, reason):
         """The reader's text of why a fit was refused or regularised: the core's reasons
         (``acct_firm_core.models.MESSAGES``, English) translated here, in the language of
-        the user who computes the month; other errors as they are."""
+        the environment (the firm's: ``_compute_month`` passes it); other errors as they
+        are."""
         if isinstance(reason, pm.FitReason):
             return reason.translate(lambda template, **params: self.env._(template, **params))
         return str(reason or "")

@@ -36,3 +36,13 @@ class TestFitReasonsBulgarian(TransactionCase):
         self.assertTrue(notes)
         for note in notes:
             self.assertTrue(note.startswith("моделът "), note)
+
+    def test_a_month_computed_in_english_writes_the_firms_language(self):
+        # The monthly job and the demo run as an English user; the firm speaks Bulgarian:
+        # the month's notes are the firm's texts, in its language.
+        self.env.company.partner_id.lang = "bg_BG"
+        snapshots = self.env["acct.segment.snapshot"].with_context(lang="en_US")
+        snapshots._compute_month(MONTH)
+        fit = self.env["acct.segment.model.fit"].search([("month", "=", MONTH)], limit=1)
+        self.assertTrue(fit.note, "a month of a small firm says why it has no fit")
+        self.assertIn("моделите се използват от", fit.note)
