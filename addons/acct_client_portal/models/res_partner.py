@@ -88,7 +88,11 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
-        if PORTAL_RULE_FIELDS & set(vals):
+        # The rules' cached domains follow their fields, and the archiving of a contact
+        # that has a portal login (the one place the portal's rule caches are cleared).
+        if PORTAL_RULE_FIELDS & set(vals) or (
+            "active" in vals and self.sudo().with_context(active_test=False).user_ids
+        ):
             self.env.registry.clear_cache()
         return result
 

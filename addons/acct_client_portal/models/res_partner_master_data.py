@@ -6,19 +6,6 @@ from odoo import api, fields, models
 
 _logger = logging.getLogger(__name__)
 
-# The portal flags of res_partner.py: the portal's record rules read them through
-# res.users._acct_portal_may, so their cached domains must follow a change.
-PORTAL_FLAG_FIELDS = {
-    "acct_portal_owner",
-    "acct_portal_requests",
-    "acct_portal_work",
-    "acct_portal_deadlines",
-    "acct_portal_profile",
-    "acct_is_firm_client",
-}
-# ... and so must a portal user's move to another company, or its contact's archiving.
-PORTAL_USER_FIELDS = {"parent_id", "active"}
-
 
 class ResPartner(models.Model):
     """The client's master data the client keeps current on the portal (through change
@@ -80,14 +67,6 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.acct_profile_change_count = counts.get(partner, 0)
-
-    def write(self, vals):
-        result = super().write(vals)
-        if PORTAL_FLAG_FIELDS & set(vals) or (
-            PORTAL_USER_FIELDS & set(vals) and self.sudo().with_context(active_test=False).user_ids
-        ):
-            self.env.registry.clear_cache()
-        return result
 
     def action_acct_open_profile_changes(self):
         self.ensure_one()
