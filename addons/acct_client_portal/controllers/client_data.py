@@ -24,11 +24,6 @@ class ClientDataPortal(AccountingPortal):
     are searched as the portal user, so that the record rules decide what is shown.
     """
 
-    def _acct_feature_refused(self, feature):
-        values = self._prepare_portal_layout_values()
-        values.update({"page_name": f"acct_{feature}", "feature": feature})
-        return request.render("acct_client_portal.portal_acct_feature_refused", values, status=403)
-
     def _acct_home_counts(self):
         counts = super()._acct_home_counts()
         user = request.env.user

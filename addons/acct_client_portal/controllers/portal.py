@@ -72,6 +72,13 @@ class AccountingPortal(CustomerPortal):
             ),
         }
 
+    def _acct_feature_refused(self, feature):
+        """The 403 page of a "My accounting" page the firm has not opened to this user
+        (``res.users._acct_portal_may``)."""
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": f"acct_{feature}", "feature": feature})
+        return request.render("acct_client_portal.portal_acct_feature_refused", values, status=403)
+
     # ------------------------------------------------------------------ Odoo's task pages
 
     def _prepare_home_portal_values(self, counters):

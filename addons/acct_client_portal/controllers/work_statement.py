@@ -26,11 +26,6 @@ class WorkStatementPortal(AccountingPortal):
             return client
         return None
 
-    def _acct_work_refused(self):
-        values = self._prepare_portal_layout_values()
-        values["page_name"] = "acct_work"
-        return request.render("acct_client_portal.portal_work_refused", values, status=403)
-
     def _acct_work_kinds(self):
         """The document kind codes whose counts this user reads: all for the client's owner,
         for another contact those of the categories it may download (payroll stays with
@@ -73,7 +68,7 @@ class WorkStatementPortal(AccountingPortal):
     def portal_my_work(self, **params):
         client = self._acct_work_client()
         if not client:
-            return self._acct_work_refused()
+            return self._acct_feature_refused("work")
         today = fields.Date.context_today(request.env.user)
         error = None
         try:
@@ -113,7 +108,7 @@ class WorkStatementPortal(AccountingPortal):
                 file_name=str(params.get("period") or "")[:64],
                 reason=request.env._("The statement of work is not open to this user."),
             )
-            return self._acct_work_refused()
+            return self._acct_feature_refused("work")
         try:
             period = self._acct_work_period(params)
         except UserError:
