@@ -35,7 +35,7 @@ CORE_MESSAGES = {
     ],
     "acct_segments": [
         (
-            "acct_firm_core.models",
+            "acct_firm_core.predictive",
             "MESSAGES",
             "addons/acct_segments/models/acct_segment_snapshot.py",
         ),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import models as pm
+from . import predictive
 
 __all__ = ["MODELS", "Forecast", "backtest", "monthly_backtest"]
 
@@ -40,16 +40,16 @@ class Forecast:
     per_period: tuple[float, ...] = ()
     actual_per_period: tuple[float, ...] = ()
     parameters: dict = field(default_factory=dict)
-    error: pm.FitReason | str = ""
+    error: predictive.FitReason | str = ""
 
 
 def _cumulative(model: str, fit, horizon: int, x, t_x, T) -> np.ndarray:
     """Cumulative expected purchases after periods 0..horizon, one row per customer."""
     periods = np.arange(horizon + 1)
     if model == "bgbb":
-        return np.asarray(pm.bgbb_expected_transactions(fit, periods, x, t_x, T))
+        return np.asarray(predictive.bgbb_expected_transactions(fit, periods, x, t_x, T))
     return np.asarray(
-        pm.bgnbd_expected_purchases(
+        predictive.bgnbd_expected_purchases(
             fit, periods.astype(float), x[:, None], t_x[:, None], T[:, None]
         )
     )
@@ -57,9 +57,9 @@ def _cumulative(model: str, fit, horizon: int, x, t_x, T) -> np.ndarray:
 
 def _fit(model: str, x, t_x, T, start=None):
     if model == "bgbb":
-        fit = pm.fit_bgbb(x, t_x, T, start=start)
+        fit = predictive.fit_bgbb(x, t_x, T, start=start)
         return fit, {k: getattr(fit, k) for k in ("alpha", "beta", "gamma", "delta")}
-    fit = pm.fit_bgnbd(x, t_x, T, start=start)
+    fit = predictive.fit_bgnbd(x, t_x, T, start=start)
     return fit, {k: getattr(fit, k) for k in ("r", "alpha", "a", "b")}
 
 
@@ -87,7 +87,7 @@ def backtest(
     for model in models:
         try:
             fit, parameters = _fit(model, x, t_x, T, starts.get(model))
-        except pm.InsufficientDataError as error:
+        except predictive.InsufficientDataError as error:
             results[model] = Forecast(model, None, actual, None, error=error.reason)
             continue
         cumulative = _cumulative(model, fit, horizon, x, t_x, T).reshape(x.size, horizon + 1)

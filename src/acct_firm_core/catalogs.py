@@ -3,7 +3,7 @@
 ``BG_DUE_RULES`` maps each obligation code of the catalogue (the table in
 addons/acct_firm_crm/readme/CONFIGURE.md, with the article and source of each) to:
 
-* ``rule``        - the due rule, in the notation of :mod:`acct_firm_core.calendar`;
+* ``rule``        - the due rule, in the notation of :mod:`acct_firm_core.deadlines`;
 * ``periodicity`` - 'month', 'quarter', 'year' or 'event' (see :mod:`acct_firm_core.periods`);
 * ``window``      - True when ``rule`` is a filing window ``win[..]`` (the task can be done
   only from the window's opening date; the due date is its closing date);
@@ -11,7 +11,7 @@ addons/acct_firm_crm/readme/CONFIGURE.md, with the article and source of each) t
   order. ``rule`` is then the *first* instalment, so a single-date consumer still gets the
   earliest deadline; the Odoo layer creates one deadline per instalment.
 
-The Odoo data author copies rule strings from here; ``tests/core/test_calendar.py`` checks
+The Odoo data author copies rule strings from here; ``tests/core/test_deadlines.py`` checks
 every one of them against hand-computed dates for 2025, 2026 and 2027. Each comment names the
 article that states the deadline; the Odoo record carries the same article in
 ``legal_reference`` and the page that states it in ``source_url``.

@@ -1,4 +1,4 @@
-"""Tests for acct_firm_core.calendar.add_working_days (the deadline of a client's request).
+"""Tests for acct_firm_core.deadlines.add_working_days (the deadline of a client's request).
 
 Expected dates are counted by hand on the Bulgarian calendar of bg-statutory.md §1.6.
 """
@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from acct_firm_core.calendar import add_working_days
+from acct_firm_core.deadlines import add_working_days
 
 
 def d(text):

@@ -27,7 +27,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-from acct_firm_core import models as pm  # noqa: E402
+from acct_firm_core import predictive  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "cdnow_calibration_holdout.csv"
 SIZES = (25, 50, 100, 200, 500)
@@ -36,19 +36,19 @@ HORIZON = 39 * 7
 
 def fit(model, x, t_x, T):
     if model == "bgbb":
-        return pm.fit_bgbb(x, t_x, T)
-    return pm.fit_bgnbd(x, t_x, T)
+        return predictive.fit_bgbb(x, t_x, T)
+    return predictive.fit_bgnbd(x, t_x, T)
 
 
 def predict(model, fitted, x, t_x, T):
     if model == "bgbb":
         return (
-            pm.bgbb_expected_transactions(fitted, HORIZON, x, t_x, T),
-            pm.bgbb_probability_alive(fitted, x, t_x, T),
+            predictive.bgbb_expected_transactions(fitted, HORIZON, x, t_x, T),
+            predictive.bgbb_probability_alive(fitted, x, t_x, T),
         )
     return (
-        pm.bgnbd_expected_purchases(fitted, HORIZON, x, t_x, T),
-        pm.bgnbd_probability_alive(fitted, x, t_x, T),
+        predictive.bgnbd_expected_purchases(fitted, HORIZON, x, t_x, T),
+        predictive.bgnbd_probability_alive(fitted, x, t_x, T),
     )
 
 
@@ -76,7 +76,7 @@ def main():
                 chosen = rng.choice(x.size, size, replace=False)
                 try:
                     fitted = fit(model, x[chosen], t_x[chosen], T[chosen])
-                except pm.InsufficientDataError:
+                except predictive.InsufficientDataError:
                     ended["refused"] += 1
                     continue
                 ended["map" if fitted.regularised else "ml"] += 1

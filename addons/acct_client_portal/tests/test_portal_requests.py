@@ -8,7 +8,7 @@ import datetime
 from odoo import fields
 from odoo.tests import tagged
 
-from acct_firm_core.calendar import add_working_days
+from acct_firm_core.deadlines import add_working_days
 
 from .common_requests import AcctRequestCommon
 

@@ -4,7 +4,7 @@ import datetime
 
 from odoo import api, fields, models
 
-from acct_firm_core import calendar
+from acct_firm_core import deadlines
 
 
 class WorkingCalendar:
@@ -34,12 +34,12 @@ class WorkingCalendar:
 
     def effective(self, legal_date, country):
         off, working = self._days(country)
-        return calendar.effective_date(legal_date, country.code, off, working)
+        return deadlines.effective_date(legal_date, country.code, off, working)
 
     def add_working_days(self, start, days, country):
         """The date ``days`` working days after ``start`` (a client request's deadline)."""
         off, working = self._days(country)
-        return calendar.add_working_days(start, days, country.code, off, working)
+        return deadlines.add_working_days(start, days, country.code, off, working)
 
 
 class AcctNonworkingDay(models.Model):
@@ -123,7 +123,7 @@ class AcctNonworkingDay(models.Model):
         for country in countries:
             for year in years:
                 try:
-                    days = calendar.nonworking_days(country.code, year)
+                    days = deadlines.nonworking_days(country.code, year)
                 except ValueError:
                     continue  # no holiday rules for this country: entered by hand
                 vals_list += [

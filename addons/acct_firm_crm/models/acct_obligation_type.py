@@ -9,7 +9,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools.misc import file_path
 from odoo.tools.translate import PoFileReader, get_po_paths
 
-from acct_firm_core import calendar, periods
+from acct_firm_core import deadlines, periods
 
 from .acct_power_attorney import AUTHORITIES
 from .res_partner import ACCT_PROFILE_FLAGS
@@ -129,7 +129,7 @@ class AcctObligationType(models.Model):
         for kind in self:
             for rule in [kind.due_rule, *kind._instalment_rule_list()]:
                 try:
-                    calendar.validate_rule(rule, kind.periodicity)
+                    deadlines.validate_rule(rule, kind.periodicity)
                 except ValueError as exc:
                     raise ValidationError(
                         self.env._(
@@ -228,10 +228,10 @@ class AcctObligationType(models.Model):
         instalments = self._instalment_rule_list()
         if instalments:
             return [
-                (f"{code}/{number}", calendar.legal_due_date(rule, period_start))
+                (f"{code}/{number}", deadlines.legal_due_date(rule, period_start))
                 for number, rule in enumerate(instalments, start=1)
             ]
-        legal = calendar.legal_due_date(self.due_rule, period_start)
+        legal = deadlines.legal_due_date(self.due_rule, period_start)
         return [(code, legal)] if legal else []
 
     def _candidate_deadlines(self, today, working_calendar):
@@ -266,7 +266,7 @@ class AcctObligationType(models.Model):
             rules = self._instalment_rule_list()
             index = int(number) - 1
             rule = rules[index] if 0 <= index < len(rules) else None
-        return calendar.legal_due_date(rule, start) if rule else None
+        return deadlines.legal_due_date(rule, start) if rule else None
 
     def _recompute_open_task_dates(self, today=None):
         """Give the open tasks of these types that are not due yet the dates of the current

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from acct_firm_core import calendar
+from acct_firm_core import deadlines
 
 
 class AcctEventObligationWizard(models.TransientModel):
@@ -40,7 +40,7 @@ class AcctEventObligationWizard(models.TransientModel):
         if obligation.client_id != self.client_id or obligation.periodicity != "event":
             raise UserError(self.env._("Choose an event obligation of this client."))
         kind = obligation.obligation_type_id
-        legal = calendar.legal_due_date(kind.due_rule, self.event_date)
+        legal = deadlines.legal_due_date(kind.due_rule, self.event_date)
         effective = (
             self.env["acct.nonworking.day"]._working_calendar().effective(legal, kind.country_id)
         )

@@ -26,8 +26,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 from odoo.tools.misc import formatLang
 
-from acct_firm_core import backtest, portfolio, scores
-from acct_firm_core import models as pm
+from acct_firm_core import backtest, portfolio, predictive, scores
 from acct_firm_core.portfolio import month_index
 
 _logger = logging.getLogger(__name__)
@@ -947,11 +946,11 @@ class AcctSegmentSnapshot(models.Model):
         if too_few:
             fits.append(failed(kind, too_few, len(clients)))
         else:
-            fit_purchase = pm.fit_bgbb if kind == "bgbb" else pm.fit_bgnbd
+            fit_purchase = predictive.fit_bgbb if kind == "bgbb" else predictive.fit_bgnbd
             try:
                 purchase = fit_purchase(x, t_x, big_t, start=previous.get(kind))
                 fits.append(stored(kind, purchase, names[kind]))
-            except (pm.InsufficientDataError, FloatingPointError) as error:
+            except (predictive.InsufficientDataError, FloatingPointError) as error:
                 note = ["insufficient", self._fit_reason(error.reason)]
                 fits.append(failed(kind, error, len(clients)))
         # Spend is modelled on clients whose repeat months have a positive mean.
@@ -961,11 +960,11 @@ class AcctSegmentSnapshot(models.Model):
             fits.append(failed("gamma_gamma", too_few, int(np.sum(gg_x > 0))))
         else:
             try:
-                gamma = pm.fit_gamma_gamma(
+                gamma = predictive.fit_gamma_gamma(
                     gg_x, np.where(spend > 0, spend, 0.0), start=previous.get("gamma_gamma")
                 )
                 fits.append(stored("gamma_gamma", gamma, ("p", "q", "v")))
-            except pm.InsufficientDataError as error:
+            except predictive.InsufficientDataError as error:
                 fits.append(failed("gamma_gamma", error, int(np.sum(gg_x > 0))))
         fits.append(self._fit_sbg(history, month, base, stored, failed))
 
@@ -979,7 +978,7 @@ class AcctSegmentSnapshot(models.Model):
         margin = own_mean
         if gamma is not None:
             m_used = np.where(gg_x > 0, spend, 0.0)
-            margin = np.atleast_1d(pm.gamma_gamma_expected_spend(gamma, gg_x, m_used))
+            margin = np.atleast_1d(predictive.gamma_gamma_expected_spend(gamma, gg_x, m_used))
         # the fee of the client's engagement is what its contract bills each invoiced month:
         # the amount, unless the client's invoices say more (work billed besides it)
         fees = self._engagement_fees(clients, cutoff)
@@ -990,15 +989,15 @@ class AcctSegmentSnapshot(models.Model):
         if purchase is not None:
             note = ["no_history", ""]
             if kind == "bgbb":
-                alive = pm.bgbb_probability_alive(purchase, x, t_x, big_t)
-                purchases = pm.bgbb_expected_transactions(purchase, 12, x, t_x, big_t)
-                residual = pm.bgbb_discounted_expected_transactions(
+                alive = predictive.bgbb_probability_alive(purchase, x, t_x, big_t)
+                purchases = predictive.bgbb_expected_transactions(purchase, 12, x, t_x, big_t)
+                residual = predictive.bgbb_discounted_expected_transactions(
                     purchase, monthly_discount, x, t_x, big_t, horizon=horizon
                 )
             else:
-                alive = pm.bgnbd_probability_alive(purchase, x, t_x, big_t)
-                purchases = pm.bgnbd_expected_purchases(purchase, 12, x, t_x, big_t)
-                residual = pm.bgnbd_discounted_expected_purchases(
+                alive = predictive.bgnbd_probability_alive(purchase, x, t_x, big_t)
+                purchases = predictive.bgnbd_expected_purchases(purchase, 12, x, t_x, big_t)
+                residual = predictive.bgnbd_discounted_expected_purchases(
                     purchase, monthly_discount, x, t_x, big_t, horizon
                 )
             for client, p_alive, n, e in zip(
@@ -1044,10 +1043,10 @@ class AcctSegmentSnapshot(models.Model):
 
     def _fit_reason(self, reason):
         """The reader's text of why a fit was refused or regularised: the core's reasons
-        (``acct_firm_core.models.MESSAGES``, English) translated here, in the language of
+        (``acct_firm_core.predictive.MESSAGES``, English) translated here, in the language of
         the environment (the firm's: ``_compute_month`` passes it); other errors as they
         are."""
-        if isinstance(reason, pm.FitReason):
+        if isinstance(reason, predictive.FitReason):
             return reason.translate(lambda template, **params: self.env._(template, **params))
         return str(reason or "")
 
@@ -1129,8 +1128,8 @@ class AcctSegmentSnapshot(models.Model):
         last_years = history.last[buyers][first_years == cohort_year] // 12
         alive = [int(np.sum(last_years >= year)) for year in range(cohort_year, end_year + 1)]
         try:
-            fit = pm.fit_sbg(alive_counts=alive)
-        except (pm.InsufficientDataError, ValueError) as error:
+            fit = predictive.fit_sbg(alive_counts=alive)
+        except (predictive.InsufficientDataError, ValueError) as error:
             return failed("sbg", error, max(0, len(alive) - 1))
         return stored("sbg", fit, ("alpha", "beta"))
 

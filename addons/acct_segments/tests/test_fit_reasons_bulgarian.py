@@ -1,7 +1,7 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Why a fit was refused reads in the firm's language: the core's English reasons
-(acct_firm_core.models.MESSAGES) are translated by the addon."""
+(acct_firm_core.predictive.MESSAGES) are translated by the addon."""
 
 from datetime import date
 

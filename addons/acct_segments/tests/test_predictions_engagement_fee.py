@@ -11,7 +11,7 @@ import numpy as np
 from odoo import Command
 from odoo.tests import TransactionCase, tagged
 
-from acct_firm_core import models as pm
+from acct_firm_core import predictive
 
 from .test_predictions_models import MONTH, history_of, simulated_invoices
 
@@ -94,7 +94,7 @@ class TestEngagementFeeValue(TransactionCase):
         repeat = int(self.history.invoiced_months[position]) - 1
         self.assertGreater(repeat, 0)
         expected = float(
-            pm.gamma_gamma_expected_spend(
+            predictive.gamma_gamma_expected_spend(
                 tuple(gamma["parameters"].values()),
                 repeat,
                 self.history.repeat_spend[position],

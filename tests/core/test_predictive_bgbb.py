@@ -1,4 +1,4 @@
-"""The discrete-time BG/BB model (acct_firm_core.models) against the published donations fit
+"""The discrete-time BG/BB model (acct_firm_core.predictive) against the published donations fit
 of Fader, Hardie & Shang (2010) and against brute-force sums of its own definitions."""
 
 from pathlib import Path
@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from scipy.special import betaln
 
-from acct_firm_core.models import (
+from acct_firm_core.predictive import (
     BGBBFit,
     InsufficientDataError,
     bgbb_discounted_expected_transactions,

@@ -328,7 +328,7 @@ def _kind(names: list[str], observed: bool) -> str:
     if any(name.startswith(_ONE_OFF_PREFIXES) for name in names):
         return "one_off"
     # 1 May 2027 is both Holy Saturday and Labour Day: call it 'easter', as the tests list
-    # it inside the Easter block 30.04-03.05 (tests/core/test_calendar.py).
+    # it inside the Easter block 30.04-03.05 (tests/core/test_deadlines.py).
     if any(name in _EASTER_NAMES for name in names):
         return "easter"
     return "official"

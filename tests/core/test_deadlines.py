@@ -1,4 +1,4 @@
-"""Tests for acct_firm_core.calendar and the BG_DUE_RULES catalogue.
+"""Tests for acct_firm_core.deadlines and the BG_DUE_RULES catalogue.
 
 Expected dates are written by hand, not produced by the code under test: from the due rules
 of the catalogue (the table in addons/acct_firm_crm/readme/CONFIGURE.md, which cites each
@@ -11,7 +11,8 @@ from datetime import date, datetime, timedelta
 import pytest
 from dateutil.easter import EASTER_ORTHODOX, easter
 
-from acct_firm_core.calendar import (
+from acct_firm_core.catalogs import BG_DUE_RULES
+from acct_firm_core.deadlines import (
     effective_date,
     filing_window,
     legal_due_date,
@@ -19,7 +20,6 @@ from acct_firm_core.calendar import (
     parse_rule,
     validate_rule,
 )
-from acct_firm_core.catalogs import BG_DUE_RULES
 
 
 def is_working_day(day, country, **extra):
@@ -280,7 +280,7 @@ def test_country_and_argument_validation():
 
 
 def test_holiday_sets_are_cached():
-    from acct_firm_core.calendar import _year
+    from acct_firm_core.deadlines import _year
 
     effective_date(d("2026-12-25"), "BG")
     before = _year.cache_info().hits

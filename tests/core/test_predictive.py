@@ -1,4 +1,4 @@
-"""Tests of acct_firm_core.models against the published CDNOW and sBG estimates."""
+"""Tests of acct_firm_core.predictive against the published CDNOW and sBG estimates."""
 
 import math
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from acct_firm_core.models import (
+from acct_firm_core.predictive import (
     BGNBDFit,
     GammaGammaFit,
     InsufficientDataError,

@@ -1,4 +1,4 @@
-"""Honest fits on small samples (acct_firm_core.models._fit_map): a degenerate fit -- a
+"""Honest fits on small samples (acct_firm_core.predictive._fit_map): a degenerate fit -- a
 parameter running to 0 or infinity, a search that does not converge, a flat likelihood --
 is never returned as it is. It is fitted again with the weak priors (and says so), or
 refused with the reason; on samples large enough the priors have no effect at all."""
@@ -6,9 +6,9 @@ refused with the reason; on samples large enough the priors have no effect at al
 import math
 
 import pytest
-from test_models import monthly_customers
+from test_predictive import monthly_customers
 
-from acct_firm_core import models as pm
+from acct_firm_core import predictive
 
 MODELS = ("bgnbd", "bgbb", "gamma_gamma")
 SMALL_FIRMS = [(size, seed) for size in (12, 25, 50) for seed in range(3)]
@@ -18,11 +18,11 @@ def fit_one(name, x, t_x, T, m, **kwargs):
     """One model's fit on one sample, or the error that refused it."""
     try:
         if name == "bgnbd":
-            return pm.fit_bgnbd(x, t_x, T, **kwargs)
+            return predictive.fit_bgnbd(x, t_x, T, **kwargs)
         if name == "bgbb":
-            return pm.fit_bgbb(x, t_x, T, **kwargs)
-        return pm.fit_gamma_gamma(x, m, **kwargs)
-    except pm.InsufficientDataError as error:
+            return predictive.fit_bgbb(x, t_x, T, **kwargs)
+        return predictive.fit_gamma_gamma(x, m, **kwargs)
+    except predictive.InsufficientDataError as error:
         return error
 
 
@@ -33,9 +33,9 @@ def fits(x, t_x, T, m, **kwargs):
 
 def parameters(fit):
     names = {
-        pm.BGNBDFit: ("r", "alpha", "a", "b"),
-        pm.BGBBFit: ("alpha", "beta", "gamma", "delta"),
-        pm.GammaGammaFit: ("p", "q", "v"),
+        predictive.BGNBDFit: ("r", "alpha", "a", "b"),
+        predictive.BGBBFit: ("alpha", "beta", "gamma", "delta"),
+        predictive.GammaGammaFit: ("p", "q", "v"),
     }[type(fit)]
     return [getattr(fit, name) for name in names]
 
@@ -50,7 +50,7 @@ def small_firms():
 def test_small_firms_get_a_regularised_fit_or_a_reason(small_firms, firm):
     for name, result in small_firms[firm].items():
         if isinstance(result, Exception):
-            assert isinstance(result, pm.DegenerateFitError), (name, result)
+            assert isinstance(result, predictive.DegenerateFitError), (name, result)
             assert str(result)
             continue
         values = parameters(result)
@@ -76,16 +76,16 @@ def test_degenerate_maximum_likelihood_fits_are_seen_and_explained(small_firms):
     assert any("likelihood is flat" in reason for reason in reasons)
     # some are rescued by the priors, some refused
     flat = [result for outcome in outcomes for result in outcome.values()]
-    assert any(isinstance(result, pm.DegenerateFitError) for result in flat)
+    assert any(isinstance(result, predictive.DegenerateFitError) for result in flat)
     assert any(not isinstance(result, Exception) and result.regularised for result in flat)
 
 
 def test_plain_maximum_likelihood_returns_the_boundary_fit_the_checks_refuse():
     # 12 clients: maximum likelihood alone runs a parameter off (what the demo stored before)
     x, t_x, T, m = monthly_customers(12, 1)
-    with pytest.raises(pm.DegenerateFitError, match="runs to"):
-        pm.fit_gamma_gamma(x, m)
-    unchecked = pm.fit_gamma_gamma(x, m, prior_sd=None)
+    with pytest.raises(predictive.DegenerateFitError, match="runs to"):
+        predictive.fit_gamma_gamma(x, m)
+    unchecked = predictive.fit_gamma_gamma(x, m, prior_sd=None)
     assert max(parameters(unchecked)) > 1e4
 
 
@@ -117,18 +117,18 @@ def test_warm_start_from_last_month_gives_the_same_fit():
 def test_a_degenerate_start_is_no_start():
     x, t_x, T, _ = monthly_customers(800, 9)
     far = (1e9, 1e-9, 1e9, 1e-9)  # a degenerate fit stored before the checks existed
-    assert parameters(pm.fit_bgnbd(x, t_x, T, start=far)) == pytest.approx(
-        parameters(pm.fit_bgnbd(x, t_x, T)), rel=1e-4
+    assert parameters(predictive.fit_bgnbd(x, t_x, T, start=far)) == pytest.approx(
+        parameters(predictive.fit_bgnbd(x, t_x, T)), rel=1e-4
     )
 
 
 def test_fit_reasons_are_one_message_each_for_the_addon_to_translate():
     """The reason of a refused fit is a code of ``MESSAGES`` and its params, nested reasons
     included: the addon translates each template (scripts/i18n_bg.py puts them in its .pot)."""
-    reason = pm.FitReason(
+    reason = predictive.FitReason(
         "with_priors_too",
-        first=pm.FitReason("runs_to_infinity", name="a", value="2e+05"),
-        last=pm.FitReason("flat_likelihood", count="12"),
+        first=predictive.FitReason("runs_to_infinity", name="a", value="2e+05"),
+        last=predictive.FitReason("flat_likelihood", count="12"),
     )
     assert str(reason) == (
         "a runs to infinity (2e+05 in scale-free units); with the weak priors too: the "
@@ -141,7 +141,9 @@ def test_fit_reasons_are_one_message_each_for_the_addon_to_translate():
         return "<" + template % params + ">"
 
     assert reason.translate(gettext).startswith("<<a runs to infinity")
-    assert set(seen) <= set(pm.MESSAGES.values()) and len(seen) == 3
-    error = pm.InsufficientDataError("too_few_customers", model="BG/BB", minimum=10, count=4)
+    assert set(seen) <= set(predictive.MESSAGES.values()) and len(seen) == 3
+    error = predictive.InsufficientDataError(
+        "too_few_customers", model="BG/BB", minimum=10, count=4
+    )
     assert str(error) == "the BG/BB model needs at least 10 customers, got 4"
     assert error.reason.code == "too_few_customers"

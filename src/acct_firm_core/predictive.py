@@ -87,7 +87,7 @@ MIN_GAMMA_GAMMA_CUSTOMERS = 5
 # from running to 0 or infinity when the data cannot place it. Its weight is the same for a
 # data set of any size; the priors are used only when the maximum-likelihood fit is
 # degenerate (_fit_map), so the CDNOW and donations fits are the published maximum-likelihood
-# values (tests/core/test_models.py).
+# values (tests/core/test_predictive.py).
 PRIOR_SD = 2.5
 # A fitted parameter beyond exp(+-LOG_BOUND) in scale-free units is running to 0 or to
 # infinity: the data push it there against the prior, the fit is degenerate.
