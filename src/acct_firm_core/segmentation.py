@@ -120,7 +120,6 @@ def fit_retention(history: InvoiceHistory, end_year: int) -> dict:
 def predict(
     history: InvoiceHistory,
     end: int,
-    end_year: int,
     thresholds: Mapping,
     *,
     kind: str = "bgbb",
@@ -183,7 +182,8 @@ def predict(
             fits.append(fit_row("gamma_gamma", gamma))
         except predictive.InsufficientDataError as error:
             fits.append(refused_row("gamma_gamma", _reason(error), int(np.sum(gg_x > 0))))
-    fits.append(fit_retention(history, end_year))
+    # the retention fit follows whole years: up to the last December at or before ``end``
+    fits.append(fit_retention(history, (end - 11) // 12))
 
     horizon = int(thresholds["clv_horizon_months"])
     monthly_discount = (1.0 + thresholds["clv_discount_annual"]) ** (1.0 / 12.0) - 1.0

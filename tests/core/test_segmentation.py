@@ -212,18 +212,20 @@ def _firm(clients, seed=7):
 @pytest.mark.parametrize("kind", ["bgbb", "bgnbd"])
 def test_clv_is_never_0_for_a_client_invoiced_lately(kind):
     metrics, history = _firm(80)
-    result, fits = segmentation.predict(history, END, 2025, THRESHOLDS, kind=kind)
+    result, fits = segmentation.predict(history, END, THRESHOLDS, kind=kind)
     assert result["model"]["clv"] == "model", [fit["note"] for fit in fits]
     recent = [c for c, m in metrics.items() if m["value"] and m["value"] > 0]
     assert recent and all(result["clv"].get(client, 0) > 0 for client in recent)
     assert {fit["kind"] for fit in fits} == {kind, "gamma_gamma", "sbg"}
+    retention = next(fit for fit in fits if fit["kind"] == "sbg")
+    assert retention["n"] == 3, "the cohort of 2022 followed up to December 2025: 3 years on"
     alive = [p["probability_alive"] for p in result["predictions"].values()]
     assert all(0 <= p <= 1 for p in alive)
 
 
 def test_too_few_clients_use_their_own_rate_and_say_why():
     metrics, history = _firm(10)
-    result, fits = segmentation.predict(history, END, 2025, THRESHOLDS)
+    result, fits = segmentation.predict(history, END, THRESHOLDS)
     assert result["model"]["clv"] == "own_rate" and not result["predictions"]
     code, reason = result["note"]
     assert code == "insufficient"
@@ -239,8 +241,8 @@ def test_an_engagement_fee_is_a_floor_of_the_amount_per_month():
     assert segmentation.with_engagement_fee(amounts, fee).tolist() == [500.0, 900.0, 300.0]
     metrics, history = _firm(10)
     client = next(client for client, m in metrics.items() if m["value"])
-    plain, _fits = segmentation.predict(history, END, 2025, THRESHOLDS)
-    with_fee, _fits = segmentation.predict(history, END, 2025, THRESHOLDS, fees={client: 100_000.0})
+    plain, _fits = segmentation.predict(history, END, THRESHOLDS)
+    with_fee, _fits = segmentation.predict(history, END, THRESHOLDS, fees={client: 100_000.0})
     assert with_fee["clv"][client] > plain["clv"].get(client, 0)
 
 

@@ -379,7 +379,7 @@ class AcctSegmentSnapshot(models.Model):
         return lines
 
     def _reason_text(self, reason):
-        """``[code, {name: value}]`` of acct_firm_core.segmentation.reason_entry in words:
+        """``[code, [[name, value], ...]]`` (acct_firm_core.segmentation.reason_entry) in words:
         "complaints (complaints = 2, threshold = 2,00)". A month computed before the values
         were kept holds the code alone: its reason is named without them."""
         if isinstance(reason, str):
@@ -582,7 +582,6 @@ class AcctSegmentSnapshot(models.Model):
         result, fits = segmentation.predict(
             history,
             month_index(month),
-            month.year if month.month == 12 else month.year - 1,
             thresholds,
             kind=self.env["res.config.settings"]._acct_segments_purchase_model(),
             previous=self._previous_fits(month),
