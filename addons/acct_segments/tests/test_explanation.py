@@ -55,3 +55,20 @@ class TestExplanation(SegmentsCommon):
             "Vulnerable: seasonal dip (dip share = 0.40, threshold = 0.25).", tiny.explanation
         )
         self.assertIn("Problematic: low value; complaints.", tiny.explanation)
+
+    def test_the_value_weight_counts_in_the_health_score(self):
+        """The firm's weight of value counts in the health score, and the explanation names
+        its part: the big client, top of the firm by value, scores higher when value weighs
+        more, and value's part is gone when its weight is 0."""
+        big = self._snapshot(self.big)
+        score = big.health_score
+        self.assertIn("value quintile", big.explanation)
+        value = self.env.ref("acct_segments.metric_value")
+        value.weight = 10
+        self.Snapshot._compute_month(self.MONTH)
+        self.assertGreater(self._snapshot(self.big).health_score, score)
+        value.weight = 0
+        self.Snapshot._compute_month(self.MONTH)
+        big = self._snapshot(self.big)
+        self.assertLess(big.health_score, score)
+        self.assertNotIn("value quintile", big.explanation)
