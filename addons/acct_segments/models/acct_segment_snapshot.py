@@ -899,9 +899,9 @@ class AcctSegmentSnapshot(models.Model):
         for degeneracy (regularised by weak priors, or refused with the reason) and is not
         made with fewer clients than the rule ``models_min_clients``. The lifetime value is
         the expected amount per invoiced month (Gamma-Gamma on the client's invoiced months,
-        else the client's own average; at least the fee of the client's running engagement,
-        ``_engagement_fees``) times the discounted expected invoiced months over the
-        horizon; without a purchase model, the client's own rate of invoiced months carried
+        else the client's own average; the fee of the client's running engagement,
+        ``_engagement_fees``, when it has one) times the discounted expected invoiced months
+        over the horizon; without a purchase model, the client's own rate of invoiced months carried
         forward stands in for the latter."""
         end = month_index(month)
         buyers = history.buyers
@@ -980,12 +980,12 @@ class AcctSegmentSnapshot(models.Model):
             m_used = np.where(gg_x > 0, spend, 0.0)
             margin = np.atleast_1d(predictive.gamma_gamma_expected_spend(gamma, gg_x, m_used))
         # the fee of the client's engagement is what its contract bills each invoiced month:
-        # the amount, unless the client's invoices say more (work billed besides it)
+        # a client with one is worth its fee, the others what their invoices say
         fees = self._engagement_fees(clients, cutoff)
         if fees:
             fee = np.array([fees.get(client, 0.0) for client in clients], dtype=float)
-            margin = np.maximum(fee, np.atleast_1d(margin))
-            own_mean = np.maximum(fee, own_mean)
+            margin = np.where(fee > 0, fee, np.atleast_1d(margin))
+            own_mean = np.where(fee > 0, fee, own_mean)
         if purchase is not None:
             note = ["no_history", ""]
             if kind == "bgbb":
