@@ -6,8 +6,9 @@ gives it, for the reasons the story says, on the latest month the demo computed.
 
 from odoo.tests import TransactionCase, tagged
 
-# client: (module of its xmlid, what its card shows). "flags" lists every utility segment
-# with its reason codes; a segment not listed is not the client's.
+# client: (module of its xmlid, what its card shows). "value_tier" names the default tiers
+# from the lowest, Low, to the highest, High; "flags" lists every utility segment with its
+# reason codes, a segment not listed is not the client's.
 STORIES = {
     # a steady 1,800 a month for three years, billed by its engagement since six months
     "zora": (
@@ -115,7 +116,13 @@ class TestDemoStories(TransactionCase):
         latest = self.env["acct.segment.month"].search([], order="month desc", limit=1)
         self.assertTrue(latest, "the demo computes its last months")
         Snapshot = self.env["acct.segment.snapshot"]
+        # the tiers' names as the snapshots store them: in the firm's language
+        firm = self.env["acct.segment.tier"].with_context(lang=self.env.company._acct_lang())
+        low, medium, *_others, high = firm._get_tiers()[1]
+        tier_names = {"Low": low, "Medium": medium, "High": high}
         for name, (_module, story) in STORIES.items():
+            if "value_tier" in story:
+                story = {**story, "value_tier": tier_names[story["value_tier"]]}
             snapshot = Snapshot.search(
                 [("client_id", "=", clients[name].id), ("month", "=", latest.month)]
             )
