@@ -7,12 +7,17 @@ for Bulgaria with the Bulgarian chart of accounts (scripts/create_demo_db.py), i
 books in euros, Bulgaria's currency since 1 January 2026; amounts of earlier years are the
 lev amounts converted at the fixed rate of 1.95583 BGN per EUR. Elsewhere (the test runs,
 on Odoo's generic chart) it only gets its name, address and clients.
+
+The firm shows its own data only: Odoo's demo projects and employees are archived
+(``_hide_odoo_demo``). Its history (statutory tasks, time, billed engagements, filing
+references) is generated here, seeded, so that every demo database tells the same story.
 """
 
 import random
 from datetime import date, datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
+from markupsafe import escape
 
 from odoo import api, fields, models
 from odoo.tools import SQL, config
@@ -112,17 +117,51 @@ class AcctFirmDemo(models.AbstractModel):
             bg_company.active = False
         # The people of the firm.
         people = (("base.user_admin", "Георги Петров"), ("base.user_demo", "Мария Стоянова"))
+        firm_users = env["res.users"]
         for xmlid, name in people:
             user = env.ref(xmlid, raise_if_not_found=False)
             if user:
                 user.partner_id.name = name
                 user.employee_ids.name = name
+                firm_users |= user
+        self._hide_odoo_demo(firm_users)
         # Bulgarian for every user, and for the users and contacts created later (the portal
         # users of the clients): the firm's default language.
         if env["res.lang"].search_count([("code", "=", DEMO_LANG)]):
             env["ir.default"].set("res.partner", "lang", DEMO_LANG)
             everyone = env["res.users"].with_context(active_test=False)
             everyone.search([("login", "!=", False)]).lang = DEMO_LANG
+
+    @api.model
+    def _hide_odoo_demo(self, firm_users):
+        """Odoo's own demo projects ("Office Design"...) and employees ("Abigail Peterson"...)
+        are no part of the firm: the projects are archived with their tasks, the employees
+        other than the firm's people (``firm_users``) are archived, and the time both logged
+        is removed, so that the firm's time reports show the firm's time. Only the records of
+        Odoo's demo data (an xmlid of a module that is not ours) are touched; the company's
+        internal project stays, without their time."""
+        env = self.env(context={**self.env.context, **CONTEXT, "active_test": False})
+        odoo_demo = env["ir.model.data"].search(
+            [("model", "in", ("project.project", "hr.employee")), ("module", "not like", "acct_")]
+        )
+        ids = {"project.project": [], "hr.employee": []}
+        for data in odoo_demo:
+            ids[data.model].append(data.res_id)
+        projects = env["project.project"].browse(ids["project.project"]).exists()
+        if "internal_project_id" in env["res.company"]:
+            companies = env["res.company"].search([("internal_project_id", "!=", False)])
+            projects -= companies.internal_project_id
+        employees = (
+            env["hr.employee"]
+            .browse(ids["hr.employee"])
+            .exists()
+            .filtered(lambda employee: employee.user_id not in firm_users)
+        )
+        env["account.analytic.line"].search(
+            ["|", ("project_id", "in", projects.ids), ("employee_id", "in", employees.ids)]
+        ).unlink()
+        projects.active = False
+        employees.active = False
 
     @api.model
     def _use_euro(self, company):
@@ -321,3 +360,51 @@ class AcctFirmDemo(models.AbstractModel):
         )
         for task in tasks:
             task.acct_filing_reference = f"{rng.randrange(22000000000000, 22999999999999)}"
+
+    @api.model
+    def _creation_messages_in_bulgarian(self, module):
+        """The chatter's "<record> created" of the demo's records, in Bulgarian, when it is
+        installed; called at the end of each addon's demo, with that addon's name.
+
+        Odoo loads XML data without a language in the context (``odoo/tools/convert.py``
+        sets ``lang=None``): a record created then logs the words of its creation message in
+        the superuser's language, Bulgarian, and the name of its model in English
+        ("Engagement създадено"), whatever the translations loaded; and the addon's own
+        Bulgarian terms (its models' names) are loaded only after its demo data. Loaded now,
+        each model's creation message is written again as it reads in Bulgarian."""
+        if not self.env["res.lang"].search_count([("code", "=", DEMO_LANG)]):
+            return
+        self.env["ir.module.module"]._load_module_terms([module], [DEMO_LANG])
+        self.env.flush_all()
+        Message = self.env["mail.message"]
+        logged = Message._read_group(
+            [("message_type", "=", "notification"), ("model", "!=", False)],
+            ["model"],
+            ["res_id:max"],
+        )
+        for model, res_id in logged:
+            if model not in self.env or not hasattr(self.env[model], "_creation_message"):
+                continue
+            record = self.env[model].browse(res_id).exists()
+            if not record:
+                continue
+            as_loaded = escape(record.with_context(lang=None)._creation_message())
+            in_bulgarian = escape(record.with_context(lang=DEMO_LANG)._creation_message())
+            if as_loaded == in_bulgarian:
+                continue
+            self.env.cr.execute(
+                SQL(
+                    """
+                    UPDATE mail_message
+                       SET body = REPLACE(body, %(old)s, %(new)s)
+                     WHERE model = %(model)s
+                       AND message_type = 'notification'
+                       AND body LIKE %(pattern)s
+                    """,
+                    old=f"<p>{as_loaded}</p>",
+                    new=f"<p>{in_bulgarian}</p>",
+                    model=model,
+                    pattern=f"%<p>{as_loaded}</p>%",
+                )
+            )
+        Message.invalidate_model(["body"])
