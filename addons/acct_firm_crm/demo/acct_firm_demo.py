@@ -139,7 +139,7 @@ class AcctFirmDemo(models.AbstractModel):
         other than the firm's people (``firm_users``) are archived, and the time both logged
         is removed, so that the firm's time reports show the firm's time. Only the records of
         Odoo's demo data (an xmlid of a module that is not ours) are touched; the company's
-        internal project stays, without their time."""
+        internal project stays, without their time and without hr_timesheet's example."""
         env = self.env(context={**self.env.context, **CONTEXT, "active_test": False})
         odoo_demo = env["ir.model.data"].search(
             [("model", "in", ("project.project", "hr.employee")), ("module", "not like", "acct_")]
@@ -147,18 +147,27 @@ class AcctFirmDemo(models.AbstractModel):
         ids = {"project.project": [], "hr.employee": []}
         for data in odoo_demo:
             ids[data.model].append(data.res_id)
-        projects = env["project.project"].browse(ids["project.project"]).exists()
-        if "internal_project_id" in env["res.company"]:
-            companies = env["res.company"].search([("internal_project_id", "!=", False)])
-            projects -= companies.internal_project_id
+        companies = env["res.company"].search([("internal_project_id", "!=", False)])
+        internal = companies.internal_project_id
+        projects = env["project.project"].browse(ids["project.project"]).exists() - internal
         employees = (
             env["hr.employee"]
             .browse(ids["hr.employee"])
             .exists()
             .filtered(lambda employee: employee.user_id not in firm_users)
         )
+        # hr_timesheet's installation logs 0 hours of "Analysis" on the internal project's
+        # tasks, an example for the administrator: no time of the firm either.
         env["account.analytic.line"].search(
-            ["|", ("project_id", "in", projects.ids), ("employee_id", "in", employees.ids)]
+            [
+                "|",
+                "|",
+                ("project_id", "in", projects.ids),
+                ("employee_id", "in", employees.ids),
+                "&",
+                ("project_id", "in", internal.ids),
+                ("unit_amount", "=", 0),
+            ]
         ).unlink()
         projects.active = False
         employees.active = False
@@ -310,8 +319,12 @@ class AcctFirmDemo(models.AbstractModel):
             return Line
         rng = random.Random(2026)
         today = fields.Date.context_today(self)
-        work_types = self.env["acct.work.type"].browse(
-            {work_type for _t, work_type, _m in activities}
+        # The description of a line is its work type's name, in the firm's language (the
+        # demo runs without one: the name would be read in English).
+        work_types = (
+            self.env["acct.work.type"]
+            .with_context(lang=self.env.company._acct_lang())
+            .browse({work_type for _t, work_type, _m in activities})
         )
         names = {work_type.id: work_type.name for work_type in work_types}
         tasks = self.env["project.task"].browse({task for task, _w, _m in activities})

@@ -27,6 +27,12 @@ class TestDemoFirm(TransactionCase):
         lines = self.env["account.analytic.line"].search([("project_id", "!=", False)])
         self.assertTrue(lines)
         self.assertEqual(lines.employee_id.user_id, self.people)
+        self.assertFalse(lines.filtered(lambda line: not line.unit_amount), "no empty example")
+        # each line described by its work type, in the firm's language
+        firm = lines.with_context(lang=self.env.company._acct_lang())
+        self.assertFalse(
+            firm.filtered(lambda line: line.name != line.acct_work_type_id.name).mapped("name")
+        )
         self.assertTrue(all(lines.project_id.mapped("active")))
         office_design = self.env.ref("project.project_project_1", raise_if_not_found=False)
         if office_design:
