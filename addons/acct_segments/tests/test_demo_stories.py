@@ -133,6 +133,7 @@ class TestDemoStories(TransactionCase):
                 if "flags" in story:
                     flags = (snapshot.explanation_data or {}).get("flags", {})
                     self.assertEqual(
-                        {flag: sorted(reasons) for flag, reasons in flags.items()},
+                        # each reason is stored as [code, [[name, value], ...]]
+                        {flag: sorted(r[0] for r in reasons) for flag, reasons in flags.items()},
                         {flag: sorted(reasons) for flag, reasons in story["flags"].items()},
                     )
