@@ -11,6 +11,7 @@ import {
     fields,
     models,
     mountView,
+    patchTranslations,
     preloadBundle,
 } from "@web/../tests/web_test_helpers";
 import { dailyTotals, formatHours } from "@acct_firm_crm/time/daily_totals";
@@ -137,5 +138,20 @@ describe("my week", () => {
             "2:00",
         ]);
         expect(queryFirst(".o_event .o_event_title")).toHaveText(/^\d:\d\d\s*\S/);
+    });
+
+    test("the week's number reads in the user's language", async () => {
+        patchTranslations({ Week: "Седмица" });
+        await mountView({
+            resModel: "account.analytic.line",
+            type: "calendar",
+            arch: `
+                <calendar js_class="acct_time_calendar" date_start="date" mode="week"
+                          scales="day,week,month" hide_time="1">
+                    <field name="name" />
+                </calendar>`,
+        });
+        await animationFrame();
+        expect(".fc-timegrid-axis-cushion:eq(0)").toHaveText("Седмица 48");
     });
 });

@@ -2,6 +2,7 @@
 // "My week": Odoo's calendar on time reports, with the total of each day in its header.
 // Only the renderer changes; model, controller and quick create are Odoo's own.
 import { onMounted, onPatched } from "@odoo/owl";
+import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
 import { renderToString } from "@web/core/utils/render";
 import { CalendarCommonRenderer } from "@web/views/calendar/calendar_common/calendar_common_renderer";
@@ -21,6 +22,18 @@ export class AcctTimeCalendarCommonRenderer extends CalendarCommonRenderer {
         // refresh the totals in place after a report is added, moved or deleted.
         onMounted(() => this.refreshDailyTotals());
         onPatched(() => this.refreshDailyTotals());
+    }
+
+    get options() {
+        // FullCalendar writes the week's number after the "Week" of its locale: Odoo loads
+        // none of its locales (English it is), its Bulgarian one has no such word, and
+        // FullCalendar 6.1 reads no weekTextLong option. A locale of the user's language
+        // with Odoo's own "Week" gives it.
+        const options = super.options;
+        return {
+            ...options,
+            locales: [{ code: options.locale, weekTextLong: _t("Week") }],
+        };
     }
 
     get dailyTotals() {
