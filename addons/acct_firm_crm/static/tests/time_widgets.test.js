@@ -92,6 +92,20 @@ describe("my week", () => {
     preloadBundle("web.fullcalendar_lib");
     beforeEach(() => mockDate("2026-11-24T08:00:00", 0));
 
+    async function mountMyWeek() {
+        await mountView({
+            resModel: "account.analytic.line",
+            type: "calendar",
+            arch: `
+                <calendar js_class="acct_time_calendar" date_start="date" mode="week"
+                          scales="day,week,month" hide_time="1">
+                    <field name="name" />
+                    <field name="unit_amount" widget="float_time" />
+                </calendar>`,
+        });
+        await animationFrame();
+    }
+
     test("hours read as Odoo's float_time widget shows them", () => {
         expect(formatHours(3.5)).toBe("3:30");
         expect(formatHours(0.25)).toBe("0:15");
@@ -111,17 +125,7 @@ describe("my week", () => {
     });
 
     test("each day's header shows its total and each report its hours", async () => {
-        await mountView({
-            resModel: "account.analytic.line",
-            type: "calendar",
-            arch: `
-                <calendar js_class="acct_time_calendar" date_start="date" mode="week"
-                          scales="day,week,month" hide_time="1">
-                    <field name="name" />
-                    <field name="unit_amount" widget="float_time" />
-                </calendar>`,
-        });
-        await animationFrame();
+        await mountMyWeek();
         const totals = Object.fromEntries(
             [...document.querySelectorAll(".o_acct_day_total")].map((el) => [
                 el.dataset.date,
@@ -142,16 +146,7 @@ describe("my week", () => {
 
     test("the week's number reads in the user's language", async () => {
         patchTranslations({ Week: "Седмица" });
-        await mountView({
-            resModel: "account.analytic.line",
-            type: "calendar",
-            arch: `
-                <calendar js_class="acct_time_calendar" date_start="date" mode="week"
-                          scales="day,week,month" hide_time="1">
-                    <field name="name" />
-                </calendar>`,
-        });
-        await animationFrame();
+        await mountMyWeek();
         expect(".fc-timegrid-axis-cushion:eq(0)").toHaveText("Седмица 48");
     });
 });
