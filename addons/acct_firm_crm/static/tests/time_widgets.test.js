@@ -3,7 +3,7 @@
 // reports with each day's total in its header and each report's hours in front of its title.
 // Run by tests/test_js_widgets.py (Odoo's hoot suite, filtered to this addon).
 import { defineMailModels } from "@mail/../tests/mail_test_helpers";
-import { beforeEach, describe, expect, test } from "@odoo/hoot";
+import { after, beforeEach, describe, expect, test } from "@odoo/hoot";
 import { queryAllTexts, queryFirst } from "@odoo/hoot-dom";
 import { advanceTime, animationFrame, mockDate } from "@odoo/hoot-mock";
 import {
@@ -145,6 +145,10 @@ describe("my week", () => {
     });
 
     test("the week's number reads in the user's language", async () => {
+        const { Settings } = luxon;
+        const locale = Settings.defaultLocale;
+        Settings.defaultLocale = "bg-BG";
+        after(() => (Settings.defaultLocale = locale));
         patchTranslations({ Week: "Седмица" });
         await mountMyWeek();
         expect(".fc-timegrid-axis-cushion:eq(0)").toHaveText("Седмица 48");

@@ -28,12 +28,10 @@ export class AcctTimeCalendarCommonRenderer extends CalendarCommonRenderer {
         // FullCalendar writes the week's number after the "Week" of its locale: Odoo loads
         // none of its locales (English it is), its Bulgarian one has no such word, and
         // FullCalendar 6.1 reads no weekTextLong option. A locale of the user's language
-        // with Odoo's own "Week" gives it.
+        // with Odoo's own "Week" gives it (FullCalendar looks locales up in lower case).
         const options = super.options;
-        return {
-            ...options,
-            locales: [{ code: options.locale, weekTextLong: _t("Week") }],
-        };
+        const code = (options.locale || "en").toLowerCase();
+        return { ...options, locales: [{ code, weekTextLong: _t("Week") }] };
     }
 
     get dailyTotals() {
