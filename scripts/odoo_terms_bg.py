@@ -339,6 +339,7 @@ TERMS = {
     "Total Time Spent": "Общо изразходвано време",
     "Total Days Spent": "Общо изразходвани дни",
     # rating / account JS
+    "comments": "коментари",
     "Feel free to share feedback on your experience:": "Споделете мнението си за обслужването:",
     "No Rating yet": "Все още няма оценка",
     "Rating:": "Оценка:",
@@ -393,10 +394,19 @@ def needs_ours(entry):
     )
 
 
+def catalogue(odoo_addons, module):
+    """The entries of the module's Bulgarian catalogue, and those of its template that the
+    catalogue lacks (portal_rating's "comments"), untranslated."""
+    translated = polib.pofile(str(odoo_addons / module / "i18n" / "bg.po"))
+    known = {(entry.msgctxt, entry.msgid) for entry in translated}
+    template = polib.pofile(str(odoo_addons / module / "i18n" / f"{module}.pot"))
+    return list(translated) + [e for e in template if (e.msgctxt, e.msgid) not in known]
+
+
 def build(odoo_addons):
     entries = {}
     for module in MODULES:
-        for entry in polib.pofile(str(odoo_addons / module / "i18n" / "bg.po")):
+        for entry in catalogue(odoo_addons, module):
             if entry.obsolete:
                 continue
             if entry.msgid in TERMS and needs_ours(entry):

@@ -8,6 +8,8 @@ import datetime
 from odoo import fields
 from odoo.tests import tagged
 
+from odoo.addons.acct_firm_crm.tests.test_odoo_terms_bulgarian import words_read
+
 from acct_firm_core.deadlines import add_working_days
 
 from .common_requests import AcctRequestCommon
@@ -255,7 +257,8 @@ class TestPortalRequests(AcctRequestCommon):
 
     def test_the_portal_reads_odoos_words_in_bulgarian(self):
         """Odoo's words around the client's pages (the footer's "Powered by", empty in
-        Odoo's Bulgarian) come from the suite's catalogue of Odoo terms."""
+        Odoo's Bulgarian) come from the suite's catalogue of Odoo terms, and those of the
+        request's conversation from mail's."""
         self.env["res.lang"]._activate_lang("bg_BG")
         # What an install or upgrade of the suite does: its own terms, then Odoo's.
         self.env["ir.module.module"]._load_module_terms(["acct_client_portal"], ["bg_BG"])
@@ -265,6 +268,11 @@ class TestPortalRequests(AcctRequestCommon):
         self.assertIn("Моето счетоводство", page)  # the suite's own words
         self.assertIn("Осъществено от", page)
         self.assertNotIn("Powered by", page)
+        # The words of the pages' scripts, the request's conversation (mail's) among them.
+        response = self.url_open("/website/translations/1?lang=bg_BG")
+        words = words_read(response.json())
+        self.assertEqual(words["Attach files"], "Прикачване на файлове")
+        self.assertEqual(words["Today at %(time)s"], "Днес в %(time)s")
 
     def test_home_and_my_accounting_count_open_requests(self):
         self._request(self.bookkeeper_x, "REQ-1")
