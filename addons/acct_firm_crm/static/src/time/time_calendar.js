@@ -12,6 +12,20 @@ import { dailyTotals, formatHours } from "./daily_totals";
 
 const { DateTime } = luxon;
 
+/**
+ * FullCalendar writes the week's number after the "Week" of its locale: its Bulgarian one
+ * has no such word (English "Week" it is), and FullCalendar 6.1 reads no weekTextLong
+ * option. Its locale of the user's language ("+още 2", "Цял ден") with Odoo's own "Week"
+ * added, under the lower-case code FullCalendar looks up.
+ */
+function weekLocale(language) {
+    const code = (language || "en").toLowerCase();
+    const known = window.FullCalendar?.globalLocales || [];
+    const locale =
+        known.find((l) => l.code === code) || known.find((l) => l.code === code.split("-")[0]);
+    return { ...locale, code, weekTextLong: _t("Week") };
+}
+
 export class AcctTimeCalendarCommonRenderer extends CalendarCommonRenderer {
     static headerTemplate = "acct_firm_crm.TimeCalendarHeader";
     static eventTemplate = "acct_firm_crm.TimeCalendarEvent";
@@ -25,13 +39,14 @@ export class AcctTimeCalendarCommonRenderer extends CalendarCommonRenderer {
     }
 
     get options() {
-        // FullCalendar writes the week's number after the "Week" of its locale: Odoo loads
-        // none of its locales (English it is), its Bulgarian one has no such word, and
-        // FullCalendar 6.1 reads no weekTextLong option. A locale of the user's language
-        // with Odoo's own "Week" gives it (FullCalendar looks locales up in lower case).
         const options = super.options;
-        const code = (options.locale || "en").toLowerCase();
-        return { ...options, locales: [{ code, weekTextLong: _t("Week") }] };
+        return {
+            ...options,
+            // Read when FullCalendar is built, once its library and locales are loaded.
+            get locales() {
+                return [weekLocale(options.locale)];
+            },
+        };
     }
 
     get dailyTotals() {
