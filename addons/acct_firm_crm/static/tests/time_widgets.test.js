@@ -3,7 +3,7 @@
 // reports with each day's total in its header and each report's hours in front of its title.
 // Run by tests/test_js_widgets.py (Odoo's hoot suite, filtered to this addon).
 import { defineMailModels } from "@mail/../tests/mail_test_helpers";
-import { beforeEach, describe, expect, test } from "@odoo/hoot";
+import { after, beforeEach, describe, expect, test } from "@odoo/hoot";
 import { queryAllTexts, queryFirst } from "@odoo/hoot-dom";
 import { advanceTime, animationFrame, mockDate } from "@odoo/hoot-mock";
 import {
@@ -11,6 +11,7 @@ import {
     fields,
     models,
     mountView,
+    patchTranslations,
     preloadBundle,
 } from "@web/../tests/web_test_helpers";
 import { dailyTotals, formatHours } from "@acct_firm_crm/time/daily_totals";
@@ -91,6 +92,20 @@ describe("my week", () => {
     preloadBundle("web.fullcalendar_lib");
     beforeEach(() => mockDate("2026-11-24T08:00:00", 0));
 
+    async function mountMyWeek() {
+        await mountView({
+            resModel: "account.analytic.line",
+            type: "calendar",
+            arch: `
+                <calendar js_class="acct_time_calendar" date_start="date" mode="week"
+                          scales="day,week,month" hide_time="1">
+                    <field name="name" />
+                    <field name="unit_amount" widget="float_time" />
+                </calendar>`,
+        });
+        await animationFrame();
+    }
+
     test("hours read as Odoo's float_time widget shows them", () => {
         expect(formatHours(3.5)).toBe("3:30");
         expect(formatHours(0.25)).toBe("0:15");
@@ -110,17 +125,7 @@ describe("my week", () => {
     });
 
     test("each day's header shows its total and each report its hours", async () => {
-        await mountView({
-            resModel: "account.analytic.line",
-            type: "calendar",
-            arch: `
-                <calendar js_class="acct_time_calendar" date_start="date" mode="week"
-                          scales="day,week,month" hide_time="1">
-                    <field name="name" />
-                    <field name="unit_amount" widget="float_time" />
-                </calendar>`,
-        });
-        await animationFrame();
+        await mountMyWeek();
         const totals = Object.fromEntries(
             [...document.querySelectorAll(".o_acct_day_total")].map((el) => [
                 el.dataset.date,
@@ -137,5 +142,15 @@ describe("my week", () => {
             "2:00",
         ]);
         expect(queryFirst(".o_event .o_event_title")).toHaveText(/^\d:\d\d\s*\S/);
+    });
+
+    test("the week's number reads in the user's language", async () => {
+        const { Settings } = luxon;
+        const locale = Settings.defaultLocale;
+        Settings.defaultLocale = "bg-BG";
+        after(() => (Settings.defaultLocale = locale));
+        patchTranslations({ Week: "Седмица" });
+        await mountMyWeek();
+        expect(".fc-timegrid-axis-cushion:eq(0)").toHaveText("Седмица 48");
     });
 });
