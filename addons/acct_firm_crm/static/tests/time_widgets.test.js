@@ -67,7 +67,8 @@ describe("timer", () => {
         await mountView({ resModel: "project.task", resId: 1, type: "form", arch: TIMER_FORM });
         expect(".o_acct_timer_elapsed").toHaveCount(1);
         expect(".o_acct_timer_elapsed").toHaveText(/^Running since\s*09:15/);
-        // 44 min 30 s since the start, give or take the second the mount itself takes.
+        // 44 min 30 s since the start, give or take the seconds the mount itself takes (a
+        // few on a loaded machine: the mocked clock runs on while the view loads).
         const shown = () => {
             const [hh, mm, ss] = queryFirst(".o_acct_timer_elapsed .badge")
                 .textContent.split(":")
@@ -75,7 +76,7 @@ describe("timer", () => {
             return hh * 3600 + mm * 60 + ss;
         };
         const atMount = shown();
-        expect(atMount - (44 * 60 + 30)).toBeWithin(0, 2);
+        expect(atMount - (44 * 60 + 30)).toBeWithin(0, 10);
         await advanceTime(1000);
         expect(shown()).toBe(atMount + 1);
         await advanceTime(60 * 1000);
