@@ -375,6 +375,16 @@ class AcctFirmDemo(models.AbstractModel):
             task.acct_filing_reference = f"{rng.randrange(22000000000000, 22999999999999)}"
 
     @api.model
+    def _load_bulgarian_terms(self, module):
+        """Load ``module``'s Bulgarian terms now, when Bulgarian is installed: Odoo loads them
+        only after the module's demo data, so what the demo sends or logs before would read
+        in English (the portal's e-mails to the demo's contacts). Returns whether it did."""
+        if not self.env["res.lang"].search_count([("code", "=", DEMO_LANG)]):
+            return False
+        self.env["ir.module.module"]._load_module_terms([module], [DEMO_LANG])
+        return True
+
+    @api.model
     def _creation_messages_in_bulgarian(self, module):
         """The chatter's "<record> created" of the demo's records, in Bulgarian, when it is
         installed; called at the end of each addon's demo, with that addon's name.
@@ -385,9 +395,8 @@ class AcctFirmDemo(models.AbstractModel):
         ("Engagement създадено"), whatever the translations loaded; and the addon's own
         Bulgarian terms (its models' names) are loaded only after its demo data. Loaded now,
         each model's creation message is written again as it reads in Bulgarian."""
-        if not self.env["res.lang"].search_count([("code", "=", DEMO_LANG)]):
+        if not self._load_bulgarian_terms(module):
             return
-        self.env["ir.module.module"]._load_module_terms([module], [DEMO_LANG])
         self.env.flush_all()
         Message = self.env["mail.message"]
         logged = Message._read_group(
