@@ -55,6 +55,9 @@ HEADER = {
 TERMS = {
     # mail: chatter, composer, activities, followers, attachments
     "%(recipientCount)s more": "още %(recipientCount)s",
+    # the light e-mail layout's header, "Your <model>": a neutral "regarding" in Bulgarian,
+    # whose possessive would take the gender of each model's name
+    "Your": "Относно:",
     "%s messages found": "Намерени съобщения: %s",
     "%s new messages": "Нови съобщения: %s",
     'Do you really want to delete "%s"?': "Наистина ли искате да изтриете „%s“?",

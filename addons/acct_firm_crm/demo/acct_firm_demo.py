@@ -121,7 +121,9 @@ class AcctFirmDemo(models.AbstractModel):
         for xmlid, name in people:
             user = env.ref(xmlid, raise_if_not_found=False)
             if user:
-                user.partner_id.name = name
+                # Odoo's demo gives them the company name "YourCompany", shown before their
+                # names ("YourCompany, Георги Петров"): they work for the firm, named above.
+                user.partner_id.write({"name": name, "company_name": False})
                 user.employee_ids.name = name
                 firm_users |= user
         self._hide_odoo_demo(firm_users)

@@ -166,14 +166,16 @@ class AcctArchiveFolder(models.Model):
                 self.env._("Fill in to whom the folder is lent and when it is due back.")
             )
         borrower = self.env["res.partner"].browse(getattr(borrower, "id", borrower))
+        # The chatter is the firm's record: in the firm's language, not the user's.
+        env = self.with_context(lang=self.env.company._acct_lang()).env
         self._acct_transition(
             "lend",
             "lent",
             {"lent_to_id": borrower.id, "due_back": due_back},
-            reason=self.env._(
+            reason=env._(
                 "Lent to %(borrower)s until %(date)s.",
                 borrower=borrower.display_name,
-                date=due_back,
+                date=format_date(env, due_back),
             ),
         )
 

@@ -146,3 +146,21 @@ class TestInvoicesInTheClientLanguage(ReaderLanguageCommon):
         )
         self.assertEqual(period.fee_lines[0]["label"], "Фиксирано възнаграждение")
         self.assertEqual(self.env["acct.engagement.period"]._translate_english_labels(), 0)
+
+
+@tagged("post_install", "-at_install")
+class TestRegisterChatterInTheFirmLanguage(ReaderLanguageCommon):
+    def test_lending_a_folder_is_logged_in_the_firms_language(self):
+        location = self.env["acct.archive.location"].create({"name": "Рафт 1", "kind": "shelf"})
+        folder = self.env["acct.archive.folder"].create(
+            {
+                "client_id": self.client.id,
+                "year_from": 2024,
+                "year_to": 2024,
+                "location_id": location.id,
+            }
+        )
+        borrower = self.env["res.partner"].create({"name": "Георги Димитров"})
+        # lent by an English-speaking user: the chatter is the Bulgarian firm's
+        folder.with_context(lang="en_US")._lend(borrower, "2026-12-20")
+        self.assertIn("Заета на Георги Димитров до 20.12.2026.", folder.message_ids[0].body)
