@@ -1,3 +1,7 @@
+# The snapshot's source queries and loader are abstract models it inherits: loaded before it.
+from . import acct_segment_snapshot_loader  # isort: skip
+from . import acct_segment_snapshot_queries  # isort: skip
+
 # The snapshot table must exist before the migration view (a SQL view over it) is created:
 # Odoo creates tables and views in import order.
 from . import acct_segment_snapshot  # isort: skip
