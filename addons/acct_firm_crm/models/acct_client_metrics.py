@@ -32,9 +32,32 @@ def _among(column, clients):
     return SQL("%s = ANY(%s)", SQL(column), list(clients))
 
 
+def _customer_moves(clients, companies, cutoff):
+    """SQL condition on ``account_move am``: the posted customer invoices and credit notes
+    of ``clients`` in ``companies``, dated up to the cut-off."""
+    return SQL(
+        """am.move_type IN ('out_invoice', 'out_refund')
+           AND am.state = 'posted'
+           AND am.company_id = ANY(%s)
+           AND am.invoice_date <= %s
+           AND %s""",
+        list(companies),
+        cutoff,
+        _among("am.commercial_partner_id", clients),
+    )
+
+
 class AcctClientMetrics(models.AbstractModel):
     _name = "acct.client.metrics"
     _description = "Client metric queries"
+
+    @api.model
+    def _flush_invoices(self, *fields):
+        """Write the pending changes of the invoices' fields a query reads: those that
+        select a client's posted customer invoices of a company, and ``fields``."""
+        self.env["account.move"].flush_model(
+            ["commercial_partner_id", "company_id", "move_type", "state", *fields]
+        )
 
     @api.model
     def _query_invoice_months(self, clients, companies, cutoff):
@@ -42,16 +65,7 @@ class AcctClientMetrics(models.AbstractModel):
         history: the invoices' untaxed totals in company currency, which Odoo keeps on each
         invoice (``amount_untaxed_signed``: its product and rounding lines, negative for a
         credit note), so the invoice lines need not be read again."""
-        self.env["account.move"].flush_model(
-            [
-                "commercial_partner_id",
-                "company_id",
-                "invoice_date",
-                "move_type",
-                "state",
-                "amount_untaxed_signed",
-            ]
-        )
+        self._flush_invoices("invoice_date", "amount_untaxed_signed")
         self.env.cr.execute(
             SQL(
                 """
@@ -59,17 +73,11 @@ class AcctClientMetrics(models.AbstractModel):
                        %(month)s,
                        SUM(am.amount_untaxed_signed)::float8
                   FROM account_move am
-                 WHERE am.move_type IN ('out_invoice', 'out_refund')
-                   AND am.state = 'posted'
-                   AND am.company_id = ANY(%(companies)s)
-                   AND am.invoice_date <= %(cutoff)s
-                   AND %(clients)s
+                 WHERE %(customer_moves)s
               GROUP BY 1, 2
                 """,
                 month=sql_month_index("am.invoice_date"),
-                companies=list(companies),
-                cutoff=cutoff,
-                clients=_among("am.commercial_partner_id", clients),
+                customer_moves=_customer_moves(clients, companies, cutoff),
             )
         )
         return self.env.cr.fetchall()
@@ -82,16 +90,7 @@ class AcctClientMetrics(models.AbstractModel):
         as late until the cut-off (a client who does not pay is late, not punctual)."""
         self.env["account.partial.reconcile"].flush_model()
         self.env["account.move.line"].flush_model(["move_id", "account_id"])
-        self.env["account.move"].flush_model(
-            [
-                "commercial_partner_id",
-                "company_id",
-                "invoice_date_due",
-                "move_type",
-                "state",
-                "payment_state",
-            ]
-        )
+        self._flush_invoices("invoice_date_due", "payment_state")
         self.env.cr.execute(
             SQL(
                 """
@@ -139,16 +138,7 @@ class AcctClientMetrics(models.AbstractModel):
         and its first invoice, up to the cut-off), the date of its latest customer invoice
         up to the cut-off and what its invoices still owe (company currency). Clients with
         none of them are left out."""
-        self.env["account.move"].flush_model(
-            [
-                "commercial_partner_id",
-                "company_id",
-                "invoice_date",
-                "move_type",
-                "state",
-                "amount_residual_signed",
-            ]
-        )
+        self._flush_invoices("invoice_date", "amount_residual_signed")
         self.env["acct.engagement"].flush_model(["client_id", "company_id", "date_start"])
         self.env["res.partner"].flush_model(["acct_client_since"])
         self.env.cr.execute(
@@ -161,11 +151,7 @@ class AcctClientMetrics(models.AbstractModel):
                                WHERE am.move_type = 'out_invoice') AS last_invoice,
                            SUM(am.amount_residual_signed)::float8 AS open_balance
                       FROM account_move am
-                     WHERE am.move_type IN ('out_invoice', 'out_refund')
-                       AND am.state = 'posted'
-                       AND am.company_id = ANY(%(companies)s)
-                       AND am.invoice_date <= %(cutoff)s
-                       AND %(invoice_clients)s
+                     WHERE %(customer_moves)s
                   GROUP BY 1
                 ), engaged AS (
                     SELECT ae.client_id AS client, MIN(ae.date_start) AS first_engagement
@@ -191,7 +177,7 @@ class AcctClientMetrics(models.AbstractModel):
                 """,
                 companies=list(companies),
                 cutoff=cutoff,
-                invoice_clients=_among("am.commercial_partner_id", clients),
+                customer_moves=_customer_moves(clients, companies, cutoff),
                 engagement_clients=_among("ae.client_id", clients),
                 partner_clients=_among("rp.id", clients),
             )
