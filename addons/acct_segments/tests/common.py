@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from odoo import Command
+from odoo.tests.common import JsonRpcException
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.acct_firm_crm.tests.common import AcctFirmCommon
@@ -91,3 +92,22 @@ class SegmentsCommon(AcctFirmCommon, AccountTestInvoicingCommon):
         return self.Snapshot.search(
             [("client_id", "=", client.id), ("month", "=", month or self.MONTH)]
         )
+
+
+class JsonRpcAttacks:
+    """Calls of an HttpCase over JSON-RPC as a given user (password = login), the way the
+    web client or a script would make them."""
+
+    ACCESS_ERROR = "odoo.exceptions.AccessError"
+
+    def _rpc(self, user, model, method, *args, **kwargs):
+        self.authenticate(user.login, user.login)
+        return self.make_jsonrpc_request(
+            "/web/dataset/call_kw",
+            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
+        )
+
+    def _refused(self, user, model, method, *args, **kwargs):
+        with self.assertRaises(JsonRpcException) as caught:
+            self._rpc(user, model, method, *args, **kwargs)
+        self.assertEqual(str(caught.exception), self.ACCESS_ERROR, f"{model}.{method}{args}")
