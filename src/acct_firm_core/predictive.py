@@ -121,6 +121,10 @@ MESSAGES = {
         "the prior does"
     ),
     "with_priors_too": "%(first)s; with the weak priors too: %(last)s",
+    # the month's fits (acct_firm_core.segmentation)
+    "too_few_clients": "%(count)s clients invoiced: the models are used from %(minimum)s",
+    "no_invoiced_client": "no invoiced client",
+    "regularised": "regularised: %(reason)s",
 }
 
 

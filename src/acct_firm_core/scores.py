@@ -702,6 +702,10 @@ HEALTH_ANCHORS = {
     "complaints": (3.0, 0.0),  # 3+ complaints is bad, none is good
     "growth": (-0.30, 0.10),  # value down 30 % is bad, up 10 % is good
     "satisfaction": (1.0, 5.0),  # rating 1..5
+    # Inputs of health_inputs, not the metric of the same name:
+    "value": (1.0, 5.0),  # the value's quintile among the clients (an amount has no anchor)
+    "tenure": (0.0, 36.0),  # months since the first invoice: 3 years is good
+    "margin": (0.0, 0.5),  # share of the invoiced amount left after the cost to serve
 }
 
 DEFAULT_HEALTH_WEIGHTS = {
@@ -712,6 +716,25 @@ DEFAULT_HEALTH_WEIGHTS = {
     "growth": 0.10,
     "satisfaction": 0.10,
 }
+
+
+def health_inputs(metrics: Mapping, rfm: Mapping) -> dict:
+    """Each client's inputs of :func:`health_score`, by component of :data:`HEALTH_ANCHORS`:
+    the metrics of the same name, and ``value`` as the client's value quintile (its RFM
+    monetary score, ``rfm`` of :func:`rfm_scores`), ``tenure`` as ``tenure_months``, ``margin``
+    as the share of the margin window's invoiced amount left after the cost (``margin`` over
+    ``margin + cost``, None without an amount invoiced)."""
+    same = ("payment_delay", "recency", "frequency", "complaints", "growth", "satisfaction")
+    inputs = {}
+    for client, m in metrics.items():
+        row = {code: m.get(code) for code in same}
+        row["value"] = rfm[client].monetary if client in rfm else None
+        row["tenure"] = m.get("tenure_months")
+        margin = m.get("margin")
+        invoiced = None if margin is None else margin + (m.get("cost") or 0.0)
+        row["margin"] = margin / invoiced if invoiced and invoiced > 0 else None
+        inputs[client] = row
+    return inputs
 
 
 def _subscore(value: float, bad: float, good: float) -> float:

@@ -42,11 +42,6 @@ class AcctSegmentMetric(models.Model):
         default=12,
         help="How many months back the metric looks, counted from the snapshot date.",
     )
-    higher_is_better = fields.Boolean(
-        string="Higher is better",
-        default=True,
-        help="Off for metrics where less is better, such as payment delay or complaints.",
-    )
     description = fields.Text(translate=True)
 
     _sql_constraints = [

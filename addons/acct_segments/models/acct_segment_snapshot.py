@@ -16,7 +16,6 @@ import gc
 import logging
 from contextlib import contextmanager
 
-import numpy as np
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
@@ -25,7 +24,7 @@ from odoo.osv import expression
 from odoo.tools import SQL
 from odoo.tools.misc import formatLang
 
-from acct_firm_core import backtest, portfolio, predictive, scores
+from acct_firm_core import backtest, portfolio, predictive, segmentation
 from acct_firm_core.portfolio import month_index
 
 _logger = logging.getLogger(__name__)
@@ -50,30 +49,9 @@ LOST_REASONS = [
     ("probability_alive", "Probably no longer a client"),
     ("recency", "No activity for too long"),
 ]
-# Snapshot columns copied from the metrics and from the predictions, by the same name.
-METRIC_COLUMNS = (
-    "value",
-    "frequency",
-    "recency",
-    "tenure_months",
-    "payment_delay",
-    "delay_trend",
-    "complaints",
-    "satisfaction",
-    "growth",
-    "cost",
-    "margin",
-)
-PREDICTION_COLUMNS = ("probability_alive", "expected_purchases", "expected_spend")
-# The client's value and the threshold each utility rule compared (complaints, cost and the
-# value cut-offs are handled apart): acct_firm_core.scores.utility_segments.
-REASON_THRESHOLDS = {
-    "growing": ("growth", "potential_min_growth"),
-    "churn_risk": ("churn_risk", "vulnerable_churn_risk"),
-    "value_falling": ("growth", "vulnerable_growth"),
-    "delay_rising": ("delay_trend", "vulnerable_delay_trend"),
-    "high_delay": ("payment_delay", "problematic_payment_delay"),
-}
+# The values of the explanation that are counts, shown without decimals (the core's rules
+# compare them as floats): complaints, invoiced months, months of tenure and of recency.
+COUNTS = frozenset(("complaints", "frequency", "tenure_months", "recency"))
 # Arbitrary but fixed key of the advisory lock that serialises computations of a month.
 LOCK_KEY = 5_180_001
 
@@ -241,8 +219,8 @@ class AcctSegmentSnapshot(models.Model):
                 percent=round(100 * snapshot.probability_alive),
             )
             snapshot.expected_purchases_text = snapshot.has_prediction and self.env._(
-                "Invoiced months expected in the next 12: %(months).1f",
-                months=snapshot.expected_purchases,
+                "Invoiced months expected in the next 12: %(months)s",
+                months=snapshot._number(snapshot.expected_purchases, 1),
             )
             if not snapshot.clv:
                 snapshot.clv_text = False
@@ -299,8 +277,11 @@ class AcctSegmentSnapshot(models.Model):
             "complaints": self.env._("complaints"),
             "growth": self.env._("growth"),
             "satisfaction": self.env._("satisfaction"),
+            "value": self.env._("value quintile"),
+            "tenure": self.env._("tenure"),
+            "margin": self.env._("margin share"),
         }
-        return labels.get(code, code)
+        return labels.get(code) or code.replace("_", " ")
 
     @api.depends("company_id")
     def _compute_currency_id(self):
@@ -338,59 +319,63 @@ class AcctSegmentSnapshot(models.Model):
             reason=reason,
         )
 
+    def _number(self, value, digits=2):
+        """A number in the reader's language: its decimal and thousands separators."""
+        return formatLang(self.env, value or 0.0, digits=digits)
+
     def _explanation_lines(self, rules):
-        """The rules that placed the client, with the values they used, in plain words."""
+        """The rules that placed the client, with the values they compared, in plain words.
+        The values are the ones the core's rules returned (``explanation_data``, written by
+        acct_firm_core.segmentation.segment): the thresholds are described there only, and a
+        reason or a value the addon has no words for yet is still shown, by its code."""
         thresholds = rules.get("thresholds", {})
         data = self.explanation_data or {}
+        number = self._number
         lines = [
             self.env._(
-                "Value tier %(tier)s: value %(value).2f (tier bounds %(bounds)s).",
+                "Value tier %(tier)s: value %(value)s (tier bounds %(bounds)s).",
                 tier=self.value_tier,
-                value=self.value,
-                bounds=", ".join(f"{b:.2f}" for b in rules.get("tier_bounds", ())) or "-",
+                value=number(self.value),
+                bounds=", ".join(number(b) for b in rules.get("tier_bounds", ())) or "-",
             ),
             self.env._(
                 "RFM %(code)s: %(recency)s months since last activity, %(frequency)s invoiced "
-                "months, value %(value).2f, scored by quintiles of all clients.",
+                "months, value %(value)s, scored by quintiles of all clients.",
                 code=self.rfm_code,
                 recency=self.recency,
                 frequency=self.frequency,
-                value=self.value,
+                value=number(self.value),
             ),
             self.env._(
-                "Pareto class %(cls)s: rank %(rank)s, cumulative value share %(share).1f %% "
-                "after this client; %(a).1f %% of the clients make the A value.",
+                "Pareto class %(cls)s: rank %(rank)s, cumulative value share %(share)s %% "
+                "after this client; %(a)s %% of the clients make the A value.",
                 cls=self.abc_class,
                 rank=self.pareto_rank,
-                share=100 * self.pareto_value_share,
-                a=100 * self.pareto_a_share,
+                share=number(100 * self.pareto_value_share, 1),
+                a=number(100 * self.pareto_a_share, 1),
             ),
             self.env._(
                 "Loyalty %(level)s by rule %(rule)s (%(values)s).",
                 level=self._selection_label("loyalty_level"),
                 rule=self._selection_label("loyalty_rule"),
-                values=self._format_values(self._loyalty_values(thresholds)),
+                values=self._format_values(data.get("loyalty") or ()) or "-",
             ),
         ]
-        for flag, codes in data.get("flags", {}).items():
+        for flag, reasons in data.get("flags", {}).items():
             lines.append(
                 self.env._(
                     "%(segment)s: %(reasons)s.",
                     segment=self._fields[flag]._description_string(self.env),
-                    reasons="; ".join(
-                        f"{self._words(code)} "
-                        f"({self._format_values(self._reason_values(flag, code, rules))})"
-                        for code in codes
-                    ),
+                    reasons="; ".join(self._reason_text(reason) for reason in reasons),
                 )
             )
         if self.has_prediction:
             lines.append(
                 self.env._(
-                    "Model: probability alive %(p).0f %%, %(n).1f invoiced months expected in "
+                    "Model: probability alive %(p).0f %%, %(n)s invoiced months expected in "
                     "the next 12.",
                     p=100 * self.probability_alive,
-                    n=self.expected_purchases,
+                    n=number(self.expected_purchases, 1),
                 )
             )
         if self.clv_text:
@@ -418,8 +403,18 @@ class AcctSegmentSnapshot(models.Model):
             lines.append(self.env._("Lost: %(reason)s.", reason=self._lost_text(thresholds)))
         return lines
 
+    def _reason_text(self, reason):
+        """``[code, [[name, value], ...]]`` (acct_firm_core.segmentation.reason_entry) in words:
+        "complaints (complaints = 2, threshold = 2,00)". A month computed before the values
+        were kept holds the code alone: its reason is named without them."""
+        if isinstance(reason, str):
+            return self._words(reason)
+        code, values = reason
+        return f"{self._words(code)} ({self._format_values(values) or '-'})"
+
     def _words(self, code):
-        """A reason code or a compared value's key of the explanation, in the reader's words."""
+        """A reason code or a compared value's key of the explanation, in the reader's words;
+        a code without words yet (a rule new in the core) as its code reads."""
         words = {
             # reasons of the utility segments
             "top_value": self.env._("top value"),
@@ -447,65 +442,34 @@ class AcctSegmentSnapshot(models.Model):
             "regular_min_months": self.env._("minimum invoiced months"),
             "top_value_tier": self.env._("top value tier"),
             "active_engagement": self.env._("running engagement"),
+            "client_rule": self.env._("client rule"),
         }
-        return words.get(code, code)
+        if code in words:
+            return words[code]
+        rule_labels = dict(self._fields["loyalty_rule"]._description_selection(self.env))
+        return rule_labels.get(code) or str(code).replace("_", " ")
 
     def _format_values(self, values):
+        """``[[name, value], ...]`` as "name = value, ..." in the reader's language: numbers
+        with its separators (a count without decimals, another number with two), yes/no,
+        codes in words, "-" for an unknown value."""
         yes, no = self.env._("yes"), self.env._("no")
-        return ", ".join(
-            f"{self._words(key)} = "
-            + (
-                f"{value:.2f}"
-                if isinstance(value, float)
-                else (yes if value is True else no if value is False else f"{value}")
-            )
-            for key, value in values.items()
-        )
+
+        def text(name, value):
+            if value is True:
+                return yes
+            if value is False:
+                return no
+            if value is None:
+                return "-"
+            if isinstance(value, str):
+                return self._words(value)
+            return self._number(value, 0 if isinstance(value, int) or name in COUNTS else 2)
+
+        return ", ".join(f"{self._words(name)} = {text(name, value)}" for name, value in values)
 
     def _selection_label(self, name):
         return dict(self._fields[name]._description_selection(self.env)).get(self[name], "")
-
-    def _loyalty_values(self, thresholds):
-        """The values the loyalty rule compared (acct_firm_core.scores.loyalty_level)."""
-        rule = self.loyalty_rule
-        if rule == "partner":
-            return {
-                "tenure_months": self.tenure_months,
-                "partner_min_tenure_months": thresholds.get("partner_min_tenure_months"),
-                "top_value_tier": True,
-            }
-        if rule == "client_engagement":
-            return {"active_engagement": True}
-        if rule == "client_months":
-            return {
-                "frequency": self.frequency,
-                "client_min_months": thresholds.get("client_min_months"),
-            }
-        return {
-            "frequency": self.frequency,
-            "regular_min_months": thresholds.get("regular_min_months"),
-        }
-
-    def _reason_values(self, flag, code, rules):
-        """The values a utility rule compared (acct_firm_core.scores.utility_segments)."""
-        if code in ("top_value", "low_value"):
-            return {"value": self.value, "cutoff": rules.get("value_cutoffs", {}).get(code)}
-        thresholds = rules.get("thresholds", {})
-        if code == "complaints":
-            return {
-                "complaints": self.complaints,
-                "threshold": thresholds.get(f"{flag}_complaints"),
-            }
-        if code == "high_cost":
-            return {
-                "cost": self.cost,
-                "value": self.value,
-                "ratio": self.cost / self.value if self.value > 0 else None,
-                "threshold": thresholds.get("problematic_cost_ratio"),
-            }
-        metric, threshold = REASON_THRESHOLDS[code]
-        value = 1.0 - self.probability_alive if metric == "churn_risk" else self[metric]
-        return {metric: value, "threshold": thresholds.get(threshold)}
 
     def _lost_text(self, thresholds):
         if self.lost_reason == "engagement_ended":
@@ -648,155 +612,23 @@ class AcctSegmentSnapshot(models.Model):
 
     @api.model
     def _predict(self, history, month, cutoff, thresholds):
-        """Fit the models on the history up to the cut-off (time unit: month; a purchase is
-        an invoiced month) and predict per client. Returns (predictions, fit rows).
-
-        The purchase model is the firm's choice (settings): BG/BB, one chance a month to be
-        invoiced, or BG/NBD. Each fit starts from the previous month's parameters, is checked
-        for degeneracy (regularised by weak priors, or refused with the reason) and is not
-        made with fewer clients than the rule ``models_min_clients``. The lifetime value is
-        the expected amount per invoiced month (Gamma-Gamma on the client's invoiced months,
-        else the client's own average; at least the fee of the client's running engagement,
-        ``_engagement_fees``) times the discounted expected invoiced months over the
-        horizon; without a purchase model, the client's own rate of invoiced months carried
-        forward stands in for the latter."""
-        end = month_index(month)
-        buyers = history.buyers
-        clients = history.clients[buyers].tolist()
-        x = (history.invoiced_months[buyers] - 1).astype(float)
-        t_x = (history.last[buyers] - history.first[buyers]).astype(float)
-        big_t = (end - history.first[buyers]).astype(float)
-        spend = history.repeat_spend[buyers]
-        fits, predictions = [], {}
+        """The month's predictions and fit rows (acct_firm_core.segmentation.predict), with
+        the firm's settings: its purchase model, the previous month's parameters where each
+        fit starts, the fees of the clients' running engagements (``_engagement_fees``) and
+        the value window; the fits' reasons in words. Returns (predictions, fit rows)."""
+        result, fits = segmentation.predict(
+            history,
+            month_index(month),
+            thresholds,
+            kind=self.env["res.config.settings"]._acct_segments_purchase_model(),
+            previous=self._previous_fits(month),
+            fees=self._engagement_fees(segmentation.invoiced_clients(history), cutoff),
+            value_window=self._windows().get("value", 12),
+        )
+        code, reason = result["note"]
+        result["note"] = [code, reason and self._fit_reason(reason)]
         base = {"month": month, "cutoff_date": cutoff}
-        kind = self.env["res.config.settings"]._acct_segments_purchase_model()
-        names = {"bgbb": ("alpha", "beta", "gamma", "delta"), "bgnbd": ("r", "alpha", "a", "b")}
-        previous = self._previous_fits(month)
-
-        def stored(kind, fit, names):
-            params = {name: getattr(fit, name) for name in names}
-            return {
-                **base,
-                "kind": kind,
-                "state": "fitted",
-                "n": getattr(fit, "n", getattr(fit, "n_periods", 0)),
-                "log_likelihood": fit.log_likelihood,
-                "parameters": params,
-                "parameters_text": ", ".join(f"{k} = {v:.4f}" for k, v in params.items()),
-                "prior_share": getattr(fit, "prior_share", 0.0),
-                "note": getattr(fit, "regularised", "")
-                and self.env._("regularised: %(reason)s", reason=self._fit_reason(fit.regularised)),
-            }
-
-        def failed(kind, error, n):
-            note = self._fit_reason(getattr(error, "reason", error))
-            return {**base, "kind": kind, "state": "insufficient", "n": n, "note": note}
-
-        min_clients = int(thresholds["models_min_clients"])
-        too_few = len(clients) < min_clients and self.env._(
-            "%(count)s clients invoiced: the models are used from %(minimum)s",
-            count=len(clients),
-            minimum=min_clients,
-        )
-        purchase = None
-        note = ["insufficient", too_few]
-        if too_few:
-            fits.append(failed(kind, too_few, len(clients)))
-        else:
-            fit_purchase = predictive.fit_bgbb if kind == "bgbb" else predictive.fit_bgnbd
-            try:
-                purchase = fit_purchase(x, t_x, big_t, start=previous.get(kind))
-                fits.append(stored(kind, purchase, names[kind]))
-            except (predictive.InsufficientDataError, FloatingPointError) as error:
-                note = ["insufficient", self._fit_reason(error.reason)]
-                fits.append(failed(kind, error, len(clients)))
-        # Spend is modelled on clients whose repeat months have a positive mean.
-        gg_x = np.where(spend > 0, x, 0).astype(int)
-        gamma = None
-        if too_few:
-            fits.append(failed("gamma_gamma", too_few, int(np.sum(gg_x > 0))))
-        else:
-            try:
-                gamma = predictive.fit_gamma_gamma(
-                    gg_x, np.where(spend > 0, spend, 0.0), start=previous.get("gamma_gamma")
-                )
-                fits.append(stored("gamma_gamma", gamma, ("p", "q", "v")))
-            except predictive.InsufficientDataError as error:
-                fits.append(failed("gamma_gamma", error, int(np.sum(gg_x > 0))))
-        fits.append(self._fit_sbg(history, month, base, stored, failed))
-
-        horizon = int(thresholds["clv_horizon_months"])
-        monthly_discount = (1.0 + thresholds["clv_discount_annual"]) ** (1.0 / 12.0) - 1.0
-        # expected amount per invoiced month: Gamma-Gamma, else the client's recent average
-        recent_months = history.recent_months[buyers]
-        own_mean = np.where(
-            recent_months > 0, history.recent_spend[buyers], history.mean_spend[buyers]
-        )
-        margin = own_mean
-        if gamma is not None:
-            m_used = np.where(gg_x > 0, spend, 0.0)
-            margin = np.atleast_1d(predictive.gamma_gamma_expected_spend(gamma, gg_x, m_used))
-        # the fee of the client's engagement is what its contract bills each invoiced month:
-        # the amount, unless the client's invoices say more (work billed besides it)
-        fees = self._engagement_fees(clients, cutoff)
-        if fees:
-            fee = np.array([fees.get(client, 0.0) for client in clients], dtype=float)
-            margin = np.maximum(fee, np.atleast_1d(margin))
-            own_mean = np.maximum(fee, own_mean)
-        if purchase is not None:
-            note = ["no_history", ""]
-            if kind == "bgbb":
-                alive = predictive.bgbb_probability_alive(purchase, x, t_x, big_t)
-                purchases = predictive.bgbb_expected_transactions(purchase, 12, x, t_x, big_t)
-                residual = predictive.bgbb_discounted_expected_transactions(
-                    purchase, monthly_discount, x, t_x, big_t, horizon=horizon
-                )
-            else:
-                alive = predictive.bgnbd_probability_alive(purchase, x, t_x, big_t)
-                purchases = predictive.bgnbd_expected_purchases(purchase, 12, x, t_x, big_t)
-                residual = predictive.bgnbd_discounted_expected_purchases(
-                    purchase, monthly_discount, x, t_x, big_t, horizon
-                )
-            for client, p_alive, n, e in zip(
-                clients,
-                np.atleast_1d(alive).tolist(),
-                np.atleast_1d(purchases).tolist(),
-                np.atleast_1d(margin).tolist(),
-                strict=True,
-            ):
-                predictions[client] = {
-                    "probability_alive": p_alive,
-                    "expected_purchases": n,
-                    "expected_spend": e,
-                }
-        else:
-            # the client's own rate of invoiced months in the value window, carried
-            # forward: none for a client without an invoice in it
-            window = self._windows().get("value", 12)
-            rate = recent_months / np.minimum(window, big_t + 1.0)
-            factors = (1.0 + monthly_discount) ** -np.arange(1, horizon + 1)
-            residual = rate * factors.sum()
-        values = np.atleast_1d(margin) * np.atleast_1d(residual)
-        # never 0 for a client with invoices, never shown without an amount to value
-        clv = {
-            client: value
-            for client, value, amount in zip(
-                clients, values.tolist(), own_mean.tolist(), strict=True
-            )
-            if amount > 0 and np.isfinite(value) and value > 0
-        }
-        result = {
-            "predictions": predictions,
-            "note": note,
-            "clv": clv,
-            "model": {
-                "kind": kind,
-                "clv": "model" if purchase is not None else "own_rate",
-                "horizon": horizon,
-                "annual_discount": thresholds["clv_discount_annual"],
-            },
-        }
-        return result, fits
+        return result, [{**base, **fit, "note": self._fit_reason(fit["note"])} for fit in fits]
 
     def _fit_reason(self, reason):
         """The reader's text of why a fit was refused or regularised: the core's reasons
@@ -879,142 +711,24 @@ class AcctSegmentSnapshot(models.Model):
         ]
         return rows
 
-    def _fit_sbg(self, history, month, base, stored, failed):
-        """Retention of the clients: the cohort of the first year with invoices, followed year
-        by year (alive in year k = invoiced in year k or later)."""
-        end_year = month.year if month.month == 12 else month.year - 1
-        buyers = history.buyers
-        if not buyers.any():
-            return failed("sbg", self.env._("no invoiced client"), 0)
-        first_years = history.first[buyers] // 12
-        cohort_year = int(first_years.min())
-        last_years = history.last[buyers][first_years == cohort_year] // 12
-        alive = [int(np.sum(last_years >= year)) for year in range(cohort_year, end_year + 1)]
-        try:
-            fit = predictive.fit_sbg(alive_counts=alive)
-        except (predictive.InsufficientDataError, ValueError) as error:
-            return failed("sbg", error, max(0, len(alive) - 1))
-        return stored("sbg", fit, ("alpha", "beta"))
-
     @api.model
     def _segment(self, metrics, prediction, thresholds):
-        """Segments from the metrics. Returns (the snapshot's columns, one value per client
-        in each, with the codes of the rules that placed the client; the rules of the month:
-        thresholds, tier bounds, value cut-offs, health weights and the prediction note,
-        which the clients share)."""
-        predictions = prediction["predictions"]
-        values = {c: m.get("value") or 0.0 for c, m in metrics.items()}
-        # The tier names are stored: in the firm's language, not the job's.
+        """The month's columns and rules (acct_firm_core.segmentation.segment), with the
+        firm's value tiers (their names stored in the firm's language, not the job's) and
+        metric weights."""
         bounds, tier_names = (
             self.env["acct.segment.tier"]
             .with_context(lang=self.env.company._acct_lang())
             ._get_tiers()
         )
-        tiers = scores.value_tiers(values, bounds=bounds)
-        top_tier = len(tiers.bounds)
-        rfm = scores.rfm_scores(
-            {c: m.get("recency", 0) for c, m in metrics.items()},
-            {c: m.get("frequency", 0) for c, m in metrics.items()},
-            values,
-        )
-        pareto = scores.pareto_abc(
-            values, thresholds["pareto_a_share"], thresholds["pareto_b_share"]
-        )
-        points = {p.client_id: (rank, p) for rank, p in enumerate(pareto.curve) if rank}
-        for client, m in metrics.items():
-            m["top_value_tier"] = tiers.tiers[client] == top_tier
-            if client in predictions:
-                m["churn_risk"] = 1.0 - predictions[client]["probability_alive"]
-        loyalty = scores.loyalty_level(
+        return segmentation.segment(
             metrics,
-            regular_min_months=thresholds["regular_min_months"],
-            client_min_months=thresholds["client_min_months"],
-            partner_min_tenure_months=thresholds["partner_min_tenure_months"],
+            prediction,
+            thresholds,
+            tier_bounds=bounds,
+            tier_names=tier_names,
+            weights=self._metric_weights(),
         )
-        utility_thresholds = {k: thresholds[k] for k in scores.DEFAULT_THRESHOLDS}
-        utility = scores.utility_segments(metrics, utility_thresholds)
-        top_cut, low_cut = scores.value_cutoffs(metrics, utility_thresholds)
-        weights = self._metric_weights()
-        health_weights = {k: weights[k] for k in scores.HEALTH_ANCHORS if k in weights}
-        health = scores.health_score(metrics, health_weights)
-        health_components = [code for code, weight in health_weights.items() if weight > 0]
-        rules = {
-            "thresholds": thresholds,
-            "tier_bounds": [round(bound, 2) for bound in tiers.bounds],
-            "value_cutoffs": {"top_value": top_cut, "low_value": low_cut},
-            "health_weights": health_weights,
-            "health_components": health_components,
-            "prediction_note": prediction["note"],
-            "prediction_model": prediction.get("model", {}),
-        }
-        clients = list(metrics)
-        lost = [
-            self._lost(metrics[client], predictions.get(client), thresholds) for client in clients
-        ]
-        columns = {
-            "client_id": clients,
-            **{name: [metrics[client].get(name) for client in clients] for name in METRIC_COLUMNS},
-            "past_value": [metrics[client]["past_value"] for client in clients],
-            "value_tier": [tier_names[tiers.tiers[client]] for client in clients],
-            "rfm_recency": [rfm[client].recency for client in clients],
-            "rfm_frequency": [rfm[client].frequency for client in clients],
-            "rfm_monetary": [rfm[client].monetary for client in clients],
-            "rfm_code": [rfm[client].code for client in clients],
-            "abc_class": [pareto.classes[client] for client in clients],
-            "pareto_rank": [points[client][0] for client in clients],
-            "pareto_client_share": [points[client][1].client_share for client in clients],
-            "pareto_value_share": [points[client][1].value_share for client in clients],
-            "pareto_a_share": [pareto.a_client_share] * len(clients),
-            "loyalty_level": [loyalty[client].level for client in clients],
-            "loyalty_rule": [loyalty[client].reason.code for client in clients],
-            "health_score": [health[client].score for client in clients],
-            "has_prediction": [client in predictions for client in clients],
-            "is_lost": [bool(reason) for reason in lost],
-            "lost_reason": lost,
-            **{
-                flag: [flag in utility[client] for client in clients]
-                for flag in scores.SEGMENT_FLAGS
-            },
-            "explanation_data": [
-                {
-                    "flags": {
-                        flag: [reason.code for reason in reasons]
-                        for flag, reasons in utility[client].items()
-                    },
-                    "health": self._health_parts(health[client], health_components),
-                }
-                for client in clients
-            ],
-            **{
-                name: [predictions.get(client, {}).get(name) for client in clients]
-                for name in PREDICTION_COLUMNS
-            },
-            "clv": [prediction.get("clv", {}).get(client) for client in clients],
-        }
-        return columns, rules
-
-    def _health_parts(self, health, components):
-        """Each component's contribution, in the month's order, None where unknown."""
-        parts = {
-            component.code: round(component.contribution, 1) for component in health.components
-        }
-        return [parts.get(code) for code in components]
-
-    def _lost(self, m, prediction, thresholds):
-        """Why the client is lost (a lost_reason code), or None: the last engagement ended,
-        else the probability alive is below the threshold, else (no model) no invoice for
-        ``lost_recency_months`` after having some."""
-        if m["engagement_ended"]:
-            return "engagement_ended"
-        if prediction:
-            if prediction["probability_alive"] < thresholds["lost_probability_alive"]:
-                return "probability_alive"
-            return None
-        recency = m.get("recency")
-        if m["invoiced_months"] and recency is not None:
-            if recency >= thresholds["lost_recency_months"]:
-                return "recency"
-        return None
 
 
 @contextmanager

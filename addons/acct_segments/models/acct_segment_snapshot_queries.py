@@ -128,9 +128,7 @@ class AcctSegmentSnapshotQueries(models.AbstractModel):
 
     def _engagements(self, clients, cutoff):
         """(clients with an engagement running at the cut-off, clients whose engagements all
-        ended), when the engagement model is installed; two empty sets otherwise."""
-        if "acct.engagement" not in self.env:
-            return set(), set()
+        ended)."""
         Engagement = self.env["acct.engagement"].sudo().with_context(active_test=False)
         running = Engagement._read_group(self._running_engagements(clients, cutoff), ["client_id"])
         engaged = {client.id for (client,) in running}
@@ -172,10 +170,10 @@ class AcctSegmentSnapshotQueries(models.AbstractModel):
         the cut-off; without such a period yet, the part the contract bills whatever the
         documents (the hybrid's fixed part, else the minimum fee), else nothing: the
         client's amount then comes from Gamma-Gamma like a client without an engagement.
-        The fee is a floor (``_predict``): a client invoiced more than its contract (work
-        billed besides it) is worth what Gamma-Gamma makes of its invoices. A client's
-        engagements running together add up (their invoices fall in the same months)."""
-        if "acct.engagement" not in self.env or not client_ids:
+        How the fee and the invoices combine is acct_firm_core.segmentation's
+        ``with_engagement_fee``. A client's engagements running together add up (their
+        invoices fall in the same months)."""
+        if not client_ids:
             return {}
         Engagement = self.env["acct.engagement"].sudo().with_context(active_test=False)
         engagements = Engagement.search_fetch(

@@ -14,8 +14,6 @@ class TestMetricPortfolio(AcctFirmCommon):
             sorted(metrics.mapped("code")),
             sorted(code for code, _label in metrics._fields["code"].selection),
         )
-        delay = metrics.filtered(lambda m: m.code == "payment_delay")
-        self.assertFalse(delay.higher_is_better, "paying late is never better")
 
     def test_bad_weight_or_window_is_refused_and_changes_nothing(self):
         value = self.env.ref("acct_segments.metric_value")
