@@ -1,14 +1,14 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """A firm client's figures: revenue, tenure, invoiced months per year, days paid late, open
-balance and last invoice, from its customer invoices in the firm's companies.
+balance and last invoice, from its customer invoices in the current company.
 
 Each metric is defined once, in ``acct_firm_core.portfolio`` (its docstring says how), on the
 rows of the shared queries of ``acct.client.metrics``: the monthly snapshots of acct_segments
 use the same ones, so at a month-end the card and the month's snapshot show the same numbers.
 """
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 from acct_firm_core import portfolio
 
@@ -31,9 +31,10 @@ FIGURE_WINDOWS = {"value": 12, "frequency": 12, "tenure": 12, "payment_delay": 1
 class ResPartner(models.Model):
     _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
-    # The firm's figures of a client, from its customer invoices in the firm's companies:
-    # three SQL queries over the whole recordset, so that a list of clients costs the same
-    # number of queries for 2 or 80 rows.
+    # The firm's figures of a client, from its customer invoices in the current company (its
+    # amounts in that company's currency, as the company's monthly snapshots are): three SQL
+    # queries over the whole recordset, so that a list of clients costs the same number of
+    # queries for 2 or 80 rows.
     engagement_ids = fields.One2many(
         "acct.engagement",
         "client_id",
@@ -93,6 +94,7 @@ class ResPartner(models.Model):
         groups="acct_firm_crm.group_acct_firm_user",
     )
 
+    @api.depends_context("company")
     def _compute_acct_figures(self):
         today = fields.Date.context_today(self)
         metrics, dates = self._acct_client_metrics(today)
@@ -111,13 +113,15 @@ class ResPartner(models.Model):
     def _acct_client_metrics(self, cutoff):
         """``({partner id: metrics}, {partner id: (start, last invoice, open balance)})`` of
         the partners at ``cutoff``, from their posted customer invoices (and their
-        contacts') in the current companies: three queries for the whole recordset, measured
+        contacts') in the current company: three queries for the whole recordset, measured
         by the core as the snapshots are."""
         clients = sorted(set(self.ids))
         if not clients:
             return {}, {}
         queries = self.env["acct.client.metrics"]
-        companies = self.env.companies.ids
+        # One company, as its snapshots: several companies' amounts in several currencies
+        # would not add up.
+        companies = self.env.company.ids
         end = portfolio.month_index(cutoff)
         dates = {
             client: (start, last_invoice, open_balance)

@@ -70,6 +70,9 @@ class TestSegmentCompanies(JsonRpcAttacks, SegmentsCommon, HttpCase):
         self.assertEqual(in_a.currency_id, self.company_a.currency_id)
         self.assertEqual(in_b.currency_id.name, "EUR")
         self.assertIn("€", in_b.value_text)
+        # the client's card in each company: that company's invoices, as its month
+        self.assertEqual(self.client.acct_revenue_12m, in_a.value)
+        self.assertEqual(self.client.with_company(self.company_b).acct_revenue_12m, in_b.value)
         for model in ("acct.segment.model.fit", "acct.segment.backtest"):
             self.assertTrue(self._of(model, self.company_a), model)
             self.assertTrue(self._of(model, self.company_b), model)
@@ -100,8 +103,14 @@ class TestSegmentCompanies(JsonRpcAttacks, SegmentsCommon, HttpCase):
             found = self._rpc(user, model, "search", [])
             self.assertEqual(sorted(found), sorted(mine.ids), model)
             self._refused(user, model, "read", theirs[:1].ids, ["month"])
-        # the client's profile on its card is office B's month
-        profile = self._rpc(
-            user, "res.partner", "read", self.client.ids, ["acct_profile_value_text"]
-        )
-        self.assertIn("350", profile[0]["acct_profile_value_text"])
+        # the client's card: office B's figures and office B's month
+        card = self._rpc(
+            user,
+            "res.partner",
+            "read",
+            self.client.ids,
+            ["acct_profile_value_text", "acct_revenue_total", "acct_last_invoice_date"],
+        )[0]
+        self.assertIn("350", card["acct_profile_value_text"])
+        self.assertEqual(card["acct_revenue_total"], 350.0)
+        self.assertEqual(card["acct_last_invoice_date"], "2026-06-12")
