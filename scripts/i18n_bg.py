@@ -30,6 +30,13 @@ HEADER = {
 
 # {addon: [(core module, its message catalogue, the addon file that translates it)]}
 CORE_MESSAGES = {
+    "acct_client_portal": [
+        (
+            "acct_firm_core.uploads",
+            "MESSAGES",
+            "addons/acct_client_portal/models/acct_client_document.py",
+        ),
+    ],
     "acct_firm_crm": [
         ("acct_firm_core.pricing", "MESSAGES", "addons/acct_firm_crm/models/acct_engagement.py"),
     ],

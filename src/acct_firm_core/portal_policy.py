@@ -36,9 +36,3 @@ def effective_rights(
     if contact_choice is None:
         return frozenset() if restricted else client
     return client & RIGHTS[contact_choice]
-
-
-def choice_of(rights) -> str:
-    """The choice that names a set of rights (the inverse of ``RIGHTS``)."""
-    rights = frozenset(rights)
-    return next(choice for choice, value in RIGHTS.items() if value == rights)

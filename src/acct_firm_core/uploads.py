@@ -55,18 +55,22 @@ _KNOWN_EXTENSIONS = frozenset(ext for exts in KIND_EXTENSIONS.values() for ext i
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _HOSTILE_MARKUP = re.compile(rb"<\s*(!doctype|html|script|svg|body|iframe)\b", re.IGNORECASE)
 
-_MESSAGES = {
-    "empty": "{name}: the file is empty.",
-    "bad_name": "The file name {name!r} has no usable characters.",
-    "no_extension": "{name}: the name has no extension (for example .pdf).",
-    "double_extension": "{name}: a name with two extensions is not accepted.",
-    "too_large": "{name}: {size_mb} MB is over the limit of {limit_mb} MB for this kind "
+# The reason of each refusal, in English, written once: the addon translates these very
+# strings at the edge (``env._(MESSAGES[code], **params)``; scripts/i18n_bg.py puts them in
+# its .pot and bg.po), as for ``pricing.MESSAGES``.
+MESSAGES = {
+    "empty": "%(name)s: the file is empty.",
+    "bad_name": "The file name %(name)s has no usable characters.",
+    "no_extension": "%(name)s: the name has no extension (for example .pdf).",
+    "double_extension": "%(name)s: a name with two extensions is not accepted.",
+    "too_large": "%(name)s: %(size_mb)s MB is over the limit of %(limit_mb)s MB for this kind "
     "of document.",
-    "batch_too_large": "Together the files are {size_mb} MB, over the limit of {limit_mb} MB "
+    "batch_too_large": "Together the files are %(size_mb)s MB, over the limit of %(limit_mb)s MB "
     "for one upload.",
-    "unknown_type": "{name}: the content is not a file type we accept ({allowed}).",
-    "type_not_allowed": "{name}: {kind} files are not accepted here ({allowed}).",
-    "extension_mismatch": "{name}: the content is a {kind} file, but the name ends in .{ext}.",
+    "unknown_type": "%(name)s: the content is not a file type we accept (%(allowed)s).",
+    "type_not_allowed": "%(name)s: %(kind)s files are not accepted here (%(allowed)s).",
+    "extension_mismatch": "%(name)s: the content is a %(kind)s file, but the name ends in "
+    ".%(ext)s.",
     "category_not_allowed": "Choose a category you may upload to.",
     "bad_period": "Choose a valid year and month.",
 }
@@ -78,7 +82,7 @@ class UploadRefused(ValueError):
     def __init__(self, code: str, **params):
         self.code = code
         self.params = params
-        super().__init__(_MESSAGES[code].format(**params))
+        super().__init__(MESSAGES[code] % params)
 
 
 @dataclass(frozen=True)

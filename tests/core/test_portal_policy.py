@@ -1,4 +1,4 @@
-from acct_firm_core.portal_policy import choice_of, effective_rights
+from acct_firm_core.portal_policy import effective_rights
 
 
 def test_client_takes_the_category_default_unless_the_firm_chose():
@@ -16,8 +16,3 @@ def test_restricted_categories_are_closed_to_contacts_unless_granted():
     assert effective_rights("both", restricted=True) == frozenset()
     assert effective_rights("both", restricted=True, is_contact=False) == {"download", "upload"}
     assert effective_rights("both", restricted=True, contact_choice="download") == {"download"}
-
-
-def test_choice_of_names_the_rights():
-    assert choice_of({"download", "upload"}) == "both"
-    assert choice_of(set()) == "none"

@@ -20,12 +20,10 @@ import datetime
 import importlib.util
 import os
 import subprocess
-import sys
 
-from benchlib import ADDONS, CONFIG, Ratio, Stopwatch
+from benchlib import Ratio, Stopwatch, odoo_command
 
 from odoo import SUPERUSER_ID, Command, api
-from odoo.tools import config
 
 DESCRIPTION = "seconds of the billing run for 2,000 engagements / OCA contract's; goal < 1"
 DEFAULT_COUNT = 2000
@@ -92,15 +90,7 @@ def ensure_contract_database(db_name):
     if check.returncode == 0 and check.stdout.strip() == "installed":
         return
     print(f"installing contract into its own database {db_name} (a few minutes, once)")
-    command = [
-        sys.executable,
-        "-m",
-        "odoo",
-        "-c",
-        CONFIG,
-        f"--addons-path={ADDONS}",
-        f"--db_user={config['db_user']}",
-        "-d",
+    command = odoo_command(
         db_name,
         "-i",
         "contract",
@@ -108,7 +98,7 @@ def ensure_contract_database(db_name):
         "--stop-after-init",
         "--no-http",
         "--log-level=warn",
-    ]
+    )
     subprocess.run(command, check=True, env=dict(os.environ))
 
 

@@ -22,16 +22,14 @@ import re
 import socket
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 
 import requests
-from benchlib import ADDONS, CONFIG, SRC, Ratio, Stopwatch
+from benchlib import SRC, Ratio, Stopwatch, odoo_command, portal_client
 from generate import CONTEXT, _service_product, ensure_chart
 
 from odoo import Command
-from odoo.tools import config
 
 DESCRIPTION = (
     "p95 of /my/accounting/documents (5,000 documents) / p95 of /my/invoices (5,000 "
@@ -48,29 +46,9 @@ LOG_LINE = re.compile(r'"GET (?P<path>\S+) HTTP/1\.1" (?P<status>\d+) - (?P<quer
 
 def _client(env, size):
     """The bench client of ``size`` ('small' or 'large') and its portal user, made once."""
-    code = f"PB-{size.upper()}"
-    partner = env["res.partner"].search([("acct_client_code", "=", code)], limit=1)
     login = f"bench_portal_{size}"
-    if not partner:
-        partner = env["res.partner"].create(
-            {
-                "name": f"Portal bench {size}",
-                "is_company": True,
-                "acct_is_firm_client": True,
-                "acct_client_code": code,
-            }
-        )
-        contact = env["res.partner"].create({"name": f"Bench {size}", "parent_id": partner.id})
-        env["res.users"].with_context(no_reset_password=True).create(
-            {
-                "name": f"Bench {size}",
-                "login": login,
-                "password": login,
-                "partner_id": contact.id,
-                "groups_id": [Command.set([env.ref("base.group_portal").id])],
-            }
-        )
-    return partner, login
+    client, _created = portal_client(env, f"PB-{size.upper()}", f"Portal bench {size}", login)
+    return client, login
 
 
 def _ensure_documents(env, client, count):
@@ -131,15 +109,7 @@ def _free_port():
 
 
 def _start_server(db_name, port, logfile):
-    command = [
-        sys.executable,
-        "-m",
-        "odoo",
-        "-c",
-        CONFIG,
-        f"--addons-path={ADDONS}",
-        f"--db_user={config['db_user']}",
-        "-d",
+    command = odoo_command(
         db_name,
         f"--db-filter=^{db_name}$",
         "--http-interface=127.0.0.1",
@@ -148,7 +118,7 @@ def _start_server(db_name, port, logfile):
         "--max-cron-threads=0",
         "--log-level=info",
         f"--logfile={logfile}",
-    ]
+    )
     environ = {**os.environ, "PYTHONPATH": SRC + os.pathsep + os.environ.get("PYTHONPATH", "")}
     server = subprocess.Popen(command, env=environ)
     deadline = time.monotonic() + 180

@@ -32,7 +32,7 @@ from bench_portal_documents import (
     _start_server,
     _time_page,
 )
-from benchlib import QueryCounter, Ratio, Stopwatch
+from benchlib import QueryCounter, Ratio, Stopwatch, portal_client
 from generate import CONTEXT, _add_months, _service_product, default_end, ensure_chart
 
 from odoo import Command
@@ -52,28 +52,7 @@ KINDS = ("issued_invoices", "bank_statements", "payroll")
 
 def _client(env):
     """The bench client and its portal user, made once."""
-    client = env["res.partner"].search([("acct_client_code", "=", CODE)], limit=1)
-    if client:
-        return client, False
-    client = env["res.partner"].create(
-        {
-            "name": "Work bench client",
-            "is_company": True,
-            "acct_is_firm_client": True,
-            "acct_client_code": CODE,
-        }
-    )
-    contact = env["res.partner"].create({"name": "Work bench owner", "parent_id": client.id})
-    env["res.users"].with_context(no_reset_password=True).create(
-        {
-            "name": "Work bench owner",
-            "login": LOGIN,
-            "password": LOGIN,
-            "partner_id": contact.id,
-            "groups_id": [Command.set([env.ref("base.group_portal").id])],
-        }
-    )
-    return client, True
+    return portal_client(env, CODE, "Work bench client", LOGIN)
 
 
 def _history(env, client, end):

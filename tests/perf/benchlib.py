@@ -191,3 +191,46 @@ def no_commit(cr, name):
         yield
     finally:
         del cr.commit
+
+
+def odoo_command(db_name, *options, db_user=None):
+    """The command line of an Odoo process on ``db_name`` with this tree's configuration and
+    addons, followed by ``options``: one place for the benchmarks that start Odoo apart."""
+    from odoo.tools import config
+
+    return [
+        sys.executable,
+        "-m",
+        "odoo",
+        "-c",
+        CONFIG,
+        f"--addons-path={ADDONS}",
+        f"--db_user={db_user or config['db_user']}",
+        "-d",
+        db_name,
+        *options,
+    ]
+
+
+def portal_client(env, code, name, login):
+    """The firm client ``code`` and the portal user ``login`` of one of its contacts, made
+    once. Returns ``(client, created)``."""
+    from odoo import Command
+
+    client = env["res.partner"].search([("acct_client_code", "=", code)], limit=1)
+    if client:
+        return client, False
+    client = env["res.partner"].create(
+        {"name": name, "is_company": True, "acct_is_firm_client": True, "acct_client_code": code}
+    )
+    contact = env["res.partner"].create({"name": f"{name}: owner", "parent_id": client.id})
+    env["res.users"].with_context(no_reset_password=True).create(
+        {
+            "name": contact.name,
+            "login": login,
+            "password": login,
+            "partner_id": contact.id,
+            "groups_id": [Command.set([env.ref("base.group_portal").id])],
+        }
+    )
+    return client, True

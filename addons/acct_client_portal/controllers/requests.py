@@ -42,11 +42,13 @@ class AccountingRequestsPortal(AccountingPortal):
 
     # ------------------------------------------------------------------ helpers
 
-    def _acct_requests_client_or_404(self):
+    def _acct_requests_client(self):
+        """The user's client, and the 403 page of the other "My accounting" pages when the
+        firm has not opened the requests to this contact (None when it has)."""
         client = self._acct_client_or_404()
         if not request.env.user._acct_portal_may("requests"):
-            raise request.not_found()
-        return client
+            return client, self._acct_feature_refused("requests")
+        return client, None
 
     def _acct_checked_request(self, task_id):
         """The request ``task_id`` (sudo) if the portal user may see it, else None."""
@@ -100,7 +102,9 @@ class AccountingRequestsPortal(AccountingPortal):
         website=True,
     )
     def portal_my_requests(self, page=1, filterby="all", **kw):
-        client = self._acct_requests_client_or_404()
+        client, refused = self._acct_requests_client()
+        if refused:
+            return refused
         filters = self._acct_request_filters()
         if filterby not in filters:
             filterby = "all"
@@ -146,7 +150,9 @@ class AccountingRequestsPortal(AccountingPortal):
         methods=["GET", "POST"],
     )
     def portal_request_new(self, **post):
-        client = self._acct_requests_client_or_404()
+        client, refused = self._acct_requests_client()
+        if refused:
+            return refused
         errors = []
         if request.httprequest.method == "POST":
             result = request.env["project.task"]._acct_portal_request_create(
@@ -177,7 +183,9 @@ class AccountingRequestsPortal(AccountingPortal):
 
     @http.route("/my/accounting/requests/<int:task_id>", type="http", auth="user", website=True)
     def portal_request(self, task_id, **kw):
-        client = self._acct_requests_client_or_404()
+        client, refused = self._acct_requests_client()
+        if refused:
+            return refused
         task = self._acct_checked_request(task_id)
         if not task:
             return self._acct_request_refused()
@@ -207,7 +215,9 @@ class AccountingRequestsPortal(AccountingPortal):
         website=True,
     )
     def portal_request_file(self, task_id, attachment_id, **kw):
-        client = self._acct_requests_client_or_404()
+        client, refused = self._acct_requests_client()
+        if refused:
+            return refused
         task = self._acct_checked_request(task_id)
         Log = request.env["acct.portal.log"]
         attachment = task and self._acct_request_files(task).filtered(
@@ -236,7 +246,9 @@ class AccountingRequestsPortal(AccountingPortal):
         methods=["POST"],
     )
     def portal_request_rate(self, task_id, rate=None, feedback=None, **kw):
-        self._acct_requests_client_or_404()
+        _client, refused = self._acct_requests_client()
+        if refused:
+            return refused
         task = self._acct_checked_request(task_id)
         if not task:
             return self._acct_request_refused()

@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 
+from acct_firm_core import uploads
 from acct_firm_core.periods import month_start
 from acct_firm_core.uploads import DEFAULT_KINDS, UploadRefused, check_batch_size, check_file
 
@@ -248,43 +249,9 @@ class AcctClientDocument(models.Model):
         return int(year), str(int(month)) if month else False
 
     def _acct_upload_message(self, refused):
-        """The translated message of a refusal (the core's ``code`` and ``params``)."""
-        params = refused.params
-        messages = {
-            "empty": lambda: self.env._("%(name)s: the file is empty.", **params),
-            "bad_name": lambda: self.env._(
-                "The file name %(name)s has no usable characters.", **params
-            ),
-            "no_extension": lambda: self.env._(
-                "%(name)s: the name has no extension (for example .pdf).", **params
-            ),
-            "double_extension": lambda: self.env._(
-                "%(name)s: a name with two extensions is not accepted.", **params
-            ),
-            "too_large": lambda: self.env._(
-                "%(name)s: %(size_mb)s MB is over the limit of %(limit_mb)s MB for this kind "
-                "of document.",
-                **params,
-            ),
-            "batch_too_large": lambda: self.env._(
-                "Together the files are %(size_mb)s MB, over the limit of %(limit_mb)s MB for "
-                "one upload.",
-                **params,
-            ),
-            "unknown_type": lambda: self.env._(
-                "%(name)s: the content is not a file type we accept (%(allowed)s).", **params
-            ),
-            "type_not_allowed": lambda: self.env._(
-                "%(name)s: %(kind)s files are not accepted here (%(allowed)s).", **params
-            ),
-            "extension_mismatch": lambda: self.env._(
-                "%(name)s: the content is a %(kind)s file, but the name ends in .%(ext)s.",
-                **params,
-            ),
-            "category_not_allowed": lambda: self.env._("Choose a category you may upload to."),
-            "bad_period": lambda: self.env._("Choose a valid year and month."),
-        }
-        return messages[refused.code]()
+        """The message of a refusal, written once in the core (``uploads.MESSAGES``, English),
+        translated here and filled with its params."""
+        return self.env._(uploads.MESSAGES[refused.code], **refused.params)
 
     def _acct_log_values(self):
         """What the portal log records of a download or preview of this document."""

@@ -78,13 +78,7 @@ class ResPartner(models.Model):
     )
 
     def _compute_acct_portal_log_count(self):
-        counts = dict(
-            self.env["acct.portal.log"]._read_group(
-                [("client_id", "in", self.ids)], ["client_id"], ["__count"]
-            )
-        )
-        for partner in self:
-            partner.acct_portal_log_count = counts.get(partner, 0)
+        self._acct_set_counts("acct_portal_log_count", "acct.portal.log")
 
     def write(self, vals):
         result = super().write(vals)

@@ -60,13 +60,7 @@ class ResPartner(models.Model):
     )
 
     def _compute_acct_profile_change_count(self):
-        counts = dict(
-            self.env["acct.profile.change"]._read_group(
-                [("client_id", "in", self.ids)], ["client_id"], ["__count"]
-            )
-        )
-        for partner in self:
-            partner.acct_profile_change_count = counts.get(partner, 0)
+        self._acct_set_counts("acct_profile_change_count", "acct.profile.change")
 
     def action_acct_open_profile_changes(self):
         self.ensure_one()

@@ -1,11 +1,12 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import datetime
-import threading
 
-from odoo import SUPERUSER_ID, api, fields
-from odoo.tests import TransactionCase, tagged
+from odoo import fields
+from odoo.tests import tagged
 from odoo.tools import mute_logger
+
+from odoo.addons.acct_firm_crm.tests.concurrency import CommittedAuthorisationCase
 
 from .client_data_common import AcctClientDataCommon
 
@@ -78,71 +79,28 @@ class TestPortalNotifications(AcctClientDataCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestAuthorisationNoticeConcurrency(TransactionCase):
+class TestAuthorisationNoticeConcurrency(CommittedAuthorisationCase):
     """Two overlapping runs of the daily job send one notice: the second waits on the
-    first's key, then skips it. The records live in committed transactions, removed after."""
+    first's key, then skips it."""
 
     def setUp(self):
         super().setUp()
         today = fields.Date.today()
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
-            client = env["res.partner"].create(
-                {"name": "Notice Client", "acct_is_firm_client": True, "acct_client_code": "NOT-1"}
-            )
-            poa = env["acct.power.attorney"].create(
-                {
-                    "principal_id": client.id,
-                    "scope": "full",
-                    "valid_from": today - datetime.timedelta(days=100),
-                    "valid_to": today + datetime.timedelta(days=10),
-                }
-            )
-            poa.action_activate()
-            self.client_id, self.poa_id = client.id, poa.id
-        self.addCleanup(self._drop_committed_records)
-
-    def _drop_committed_records(self):
-        with self.registry.cursor() as cr:
-            for table, model_column in (
-                ("mail_activity", "res_model"),
-                ("mail_message", "model"),
-                ("mail_followers", "res_model"),
-            ):
-                cr.execute(
-                    f"DELETE FROM {table} WHERE {model_column} = 'acct.power.attorney' "  # noqa: S608
-                    "AND res_id = %s",
-                    [self.poa_id],
-                )
-            cr.execute("DELETE FROM acct_power_attorney WHERE id = %s", [self.poa_id])
-            cr.execute("DELETE FROM res_partner WHERE id = %s", [self.client_id])
+        self._commit_authorisation(
+            {"name": "Notice Client", "acct_client_code": "NOT-1"},
+            {
+                "valid_from": today - datetime.timedelta(days=100),
+                "valid_to": today + datetime.timedelta(days=10),
+            },
+        )
 
     @mute_logger("odoo.sql_db")
     def test_two_overlapping_runs_send_once(self):
-        errors = []
-
-        def second_run(env):
-            try:
-                env["acct.authorisation.notice"]._cron_send_notices()
-                env.cr.commit()
-            except Exception as error:  # noqa: BLE001 - reported to the main thread
-                errors.append(error)
-
-        with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
-            env1 = api.Environment(cr1, SUPERUSER_ID, {})
-            env2 = api.Environment(cr2, SUPERUSER_ID, {})
-            self.assertEqual(env1["acct.authorisation.notice"]._cron_send_notices(), 1)
-            second = threading.Thread(target=second_run, args=(env2,))
-            second.start()
-            second.join(timeout=3)
-            self.assertTrue(second.is_alive(), "the second run waits for the first")
-            cr1.commit()
-            second.join(timeout=60)
-            self.assertFalse(second.is_alive())
-        self.assertFalse(errors)
-        with self.registry.cursor() as cr:
-            cr.execute(
-                "SELECT count(*) FROM acct_authorisation_notice WHERE power_attorney_id = %s",
-                [self.poa_id],
-            )
-            self.assertEqual(cr.fetchone()[0], 1)
+        sent = self._run_twice_at_once(
+            lambda env: env["acct.authorisation.notice"]._cron_send_notices()
+        )
+        self.assertEqual(sent, 1)
+        notices = self._count(
+            "SELECT count(*) FROM acct_authorisation_notice WHERE power_attorney_id = %s"
+        )
+        self.assertEqual(notices, [(1,)])

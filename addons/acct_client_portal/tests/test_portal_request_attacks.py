@@ -148,7 +148,11 @@ class TestPortalRequestAttacks(AcctRequestCommon):
             f"/my/accounting/requests/{own.id}",
         ):
             with self.subTest(url=url):
-                self.assertRefused(self.url_open(url), ["CLERK-OLD-REQUEST", *self.markers])
+                response = self.url_open(url)
+                self.assertRefused(response, ["CLERK-OLD-REQUEST", *self.markers])
+                # the same refusal as the other "My accounting" pages the firm has not opened
+                self.assertEqual(response.status_code, 403)
+                self.assertIn("Not available to you", response.text)
         self.assertEqual(self.call_kw("project.task", "search", [[("id", "=", own.id)]]), [])
         self.assertNoRpcAccess()
 

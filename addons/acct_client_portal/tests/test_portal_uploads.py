@@ -81,6 +81,17 @@ class TestPortalUploads(AcctPortalCommon):
         self.assertEqual(len(refusals), len(cases), refusals.mapped("reason"))
         self.assertTrue(all(refusals.mapped("reason")))
 
+    def test_a_refusal_reads_in_the_contacts_language(self):
+        self.env["res.lang"]._activate_lang("bg_BG")
+        self.env["ir.module.module"]._load_module_terms(["acct_client_portal"], ["bg_BG"])
+        self.bookkeeper_x.lang = "bg_BG"
+        self.login(self.bookkeeper_x)
+        before = self.written_state()
+        response = self.upload([("празен.pdf", b"", self.cat_invoices, 2026, 1)])
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("празен.pdf: файлът е празен.", response.text)
+        self.assertEqual(self.written_state(), before)
+
     def test_a_category_the_contact_may_not_upload_to_is_refused(self):
         self.login(self.bookkeeper_x)
         for category in (self.cat_payroll, self.cat_balance, 999999):

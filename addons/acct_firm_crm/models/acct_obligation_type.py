@@ -1,6 +1,7 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import datetime
+import logging
 
 from lxml import etree
 
@@ -13,6 +14,8 @@ from acct_firm_core import deadlines, periods
 
 from .acct_power_attorney import AUTHORITIES
 from .res_partner import ACCT_PROFILE_FLAGS
+
+_logger = logging.getLogger(__name__)
 
 CATALOGUE_FILE = "acct_firm_crm/data/acct_obligation_type_data.xml"
 # What the law says, as opposed to what the firm tunes (lead time, role, checklist): a
@@ -333,7 +336,14 @@ class AcctObligationType(models.Model):
             if old_rules != (kind.due_rule, kind.instalment_rules or False):
                 changed |= kind
         self._refresh_catalogue_notes_translations()
-        return changed, changed._recompute_open_task_dates(today)
+        moved = changed._recompute_open_task_dates(today)
+        _logger.info(
+            "Statutory catalogue refreshed: %s rule(s) changed (%s), %s open task(s) moved.",
+            len(changed),
+            ", ".join(changed.mapped("code")) or "none",
+            len(moved),
+        )
+        return changed, moved
 
     @api.model
     def _refresh_catalogue_notes_translations(self):

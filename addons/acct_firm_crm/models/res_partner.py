@@ -280,6 +280,13 @@ class ResPartner(models.Model):
             self.filtered("acct_is_firm_client")._acct_sync_obligations()
         return res
 
+    def _acct_set_counts(self, target, model, field="client_id"):
+        """Set ``target`` on each partner to the number of ``model`` records whose ``field``
+        is that partner: one grouped query for the whole recordset (the smart buttons)."""
+        counts = dict(self.env[model]._read_group([(field, "in", self.ids)], [field], ["__count"]))
+        for partner in self:
+            partner[target] = counts.get(partner, 0)
+
     def _acct_sync_obligations(self):
         """Create the client obligations the profile now calls for.
 

@@ -62,8 +62,7 @@ class ResPartner(models.Model):
     )
 
     def _compute_acct_register_counts(self):
-        # One grouped query per register for the whole recordset.
-        counts = {}
+        # One grouped query per register the user may read, for the whole recordset.
         for (model, field), target in zip(
             self._ACCT_REGISTERS,
             (
@@ -74,15 +73,10 @@ class ResPartner(models.Model):
             ),
             strict=True,
         ):
-            Register = self.env[model]
-            if not Register.has_access("read"):
-                counts[target] = {}
-                continue
-            groups = Register._read_group([(field, "in", self.ids)], [field], ["__count"])
-            counts[target] = {partner.id: count for partner, count in groups}
-        for partner in self:
-            for target, by_partner in counts.items():
-                partner[target] = by_partner.get(partner.id, 0)
+            if self.env[model].has_access("read"):
+                self._acct_set_counts(target, model, field)
+            else:
+                self[target] = 0
 
     def action_acct_open_register(self):
         """Open one register (the model in the context) filtered on this client."""

@@ -53,3 +53,24 @@ class AcctFirmCommon(BaseCommon):
             )
             .id,
         )
+
+    @classmethod
+    def _own_clients_accountant(cls, login, client_code, role="acct_accountant_id"):
+        """An accountant of the "own clients" level and the firm client ``client_code`` that
+        names them in ``role`` (accountant or reviewer). Returns ``(user, client)``."""
+        user = new_test_user(
+            cls.env,
+            login=login,
+            name="Own Clients Accountant",
+            groups="acct_firm_crm.group_acct_firm_user",
+        )
+        client = cls.env["res.partner"].create(
+            {
+                "name": "Mine EOOD",
+                "is_company": True,
+                "acct_is_firm_client": True,
+                "acct_client_code": client_code,
+                role: user.id,
+            }
+        )
+        return user, client

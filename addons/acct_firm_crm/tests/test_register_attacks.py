@@ -6,7 +6,7 @@
 import base64
 import datetime
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
@@ -396,21 +396,7 @@ class TestOwnClients(AttackCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.own = new_test_user(
-            cls.env,
-            login="acct_own_clients",
-            name="Own Clients Accountant",
-            groups="acct_firm_crm.group_acct_firm_user",
-        )
-        cls.mine = cls.env["res.partner"].create(
-            {
-                "name": "Mine EOOD",
-                "is_company": True,
-                "acct_is_firm_client": True,
-                "acct_client_code": "OWN1",
-                "acct_accountant_id": cls.own.id,
-            }
-        )
+        cls.own, cls.mine = cls._own_clients_accountant("acct_own_clients", "OWN1")
         cls.engagement = cls._engagement(date_end="2026-01-31")
         cls.period = cls.env["acct.engagement"]._run_billing(
             engagements=cls.engagement, today=datetime.date(2026, 2, 10)

@@ -142,13 +142,7 @@ class ResPartner(models.Model):
             partner.acct_profile_explanation = snapshot.explanation
 
     def _compute_acct_complaint_count(self):
-        counts = dict(
-            self.env["acct.complaint"]._read_group(
-                [("client_id", "in", self.ids)], ["client_id"], ["__count"]
-            )
-        )
-        for partner in self:
-            partner.acct_complaint_count = counts.get(partner, 0)
+        self._acct_set_counts("acct_complaint_count", "acct.complaint")
 
     def action_acct_segment_trend(self):
         self.ensure_one()

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Complaints and snapshots follow the firm's access levels, tried over JSON-RPC."""
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 
 from odoo.addons.acct_firm_crm.tests.common import AcctFirmCommon
@@ -13,20 +13,8 @@ class TestClientAccess(AcctFirmCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.own = new_test_user(
-            cls.env,
-            login="acct_segments_own",
-            name="Own Clients Accountant",
-            groups="acct_firm_crm.group_acct_firm_user",
-        )
-        cls.mine = cls.env["res.partner"].create(
-            {
-                "name": "Mine EOOD",
-                "is_company": True,
-                "acct_is_firm_client": True,
-                "acct_client_code": "SEGOWN1",
-                "acct_reviewer_id": cls.own.id,
-            }
+        cls.own, cls.mine = cls._own_clients_accountant(
+            "acct_segments_own", "SEGOWN1", role="acct_reviewer_id"
         )
         cls.records = {}
         for client in (cls.client, cls.mine):

@@ -17,21 +17,7 @@ class TestSegmentAccess(JsonRpcAttacks, AcctFirmCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.own = new_test_user(
-            cls.env,
-            login="acct_segments_own_rpc",
-            name="Own Clients Accountant",
-            groups="acct_firm_crm.group_acct_firm_user",
-        )
-        cls.mine = cls.env["res.partner"].create(
-            {
-                "name": "Mine EOOD",
-                "is_company": True,
-                "acct_is_firm_client": True,
-                "acct_client_code": "SEGRPC1",
-                "acct_accountant_id": cls.own.id,
-            }
-        )
+        cls.own, cls.mine = cls._own_clients_accountant("acct_segments_own_rpc", "SEGRPC1")
         # The two clients only: the months are computed over every firm client.
         cls.env["res.partner"].search(
             [("acct_is_firm_client", "=", True), ("id", "not in", (cls.client | cls.mine).ids)]

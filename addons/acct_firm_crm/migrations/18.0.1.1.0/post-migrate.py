@@ -27,13 +27,7 @@ def migrate(cr, version):
     if not version:
         return
     env = api.Environment(cr, SUPERUSER_ID, {"active_test": False})
-    changed, moved = env["acct.obligation.type"]._refresh_catalogue()
-    _logger.info(
-        "Statutory catalogue refreshed: %s rule(s) changed (%s), %s open task(s) moved.",
-        len(changed),
-        ", ".join(changed.mapped("code")) or "none",
-        len(moved),
-    )
+    env["acct.obligation.type"]._refresh_catalogue()  # logs what changed and moved
     clients = env["res.partner"].search([("acct_is_firm_client", "=", True)])
     created = clients._acct_sync_obligations()
     _logger.info("%s client obligation(s) added for %s firm client(s).", len(created), len(clients))

@@ -15,21 +15,11 @@ was installed with. Tasks move only if a rule changed, which here it does not; d
 are never touched.
 """
 
-import logging
-
 from odoo import SUPERUSER_ID, api
-
-_logger = logging.getLogger(__name__)
 
 
 def migrate(cr, version):
     if not version:
         return
     env = api.Environment(cr, SUPERUSER_ID, {"active_test": False})
-    changed, moved = env["acct.obligation.type"]._refresh_catalogue()
-    _logger.info(
-        "Statutory catalogue refreshed: %s rule(s) changed (%s), %s open task(s) moved.",
-        len(changed),
-        ", ".join(changed.mapped("code")) or "none",
-        len(moved),
-    )
+    env["acct.obligation.type"]._refresh_catalogue()  # logs what changed and moved
