@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from odoo import Command
+from odoo.tests import new_test_user
 from odoo.tests.common import JsonRpcException
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
@@ -99,6 +100,18 @@ class JsonRpcAttacks:
     web client or a script would make them."""
 
     ACCESS_ERROR = "odoo.exceptions.AccessError"
+
+    @classmethod
+    def _manager_of(cls, company, login, name):
+        """A firm manager who works in ``company`` only (password = login)."""
+        return new_test_user(
+            cls.env,
+            login=login,
+            name=name,
+            groups="acct_firm_crm.group_acct_firm_manager",
+            company_id=company.id,
+            company_ids=[(6, 0, company.ids)],
+        )
 
     def _rpc(self, user, model, method, *args, **kwargs):
         self.authenticate(user.login, user.login)

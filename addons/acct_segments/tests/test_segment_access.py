@@ -5,7 +5,7 @@
 
 from datetime import date
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.acct_firm_crm.tests.common import AcctFirmCommon
 
@@ -31,13 +31,8 @@ class TestSegmentAccess(JsonRpcAttacks, AcctFirmCommon, HttpCase):
             [("month", "in", ("2026-05-01", "2026-06-01"))]
         )
         cls.other_company = cls.env["res.company"].create({"name": "Second Office OOD"})
-        cls.other_office = new_test_user(
-            cls.env,
-            login="acct_segments_other_office",
-            name="Accountant Of The Second Office",
-            groups="acct_firm_crm.group_acct_firm_manager",
-            company_id=cls.other_company.id,
-            company_ids=[(6, 0, cls.other_company.ids)],
+        cls.other_office = cls._manager_of(
+            cls.other_company, "acct_segments_other_office", "Accountant Of The Second Office"
         )
 
     def test_the_computation_stamps_its_company(self):

@@ -7,7 +7,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import JsonRpcAttacks, SegmentsCommon
 
@@ -44,13 +44,8 @@ class TestSegmentCompanies(JsonRpcAttacks, SegmentsCommon, HttpCase):
         Snapshot._compute_month(cls.MONTH)
         Snapshot.with_company(cls.company_b)._compute_month(cls.MONTH)
         cls.env.flush_all()
-        cls.office_b_manager = new_test_user(
-            cls.env,
-            login="acct_segments_office_b",
-            name="Manager Of The Sofia Office",
-            groups="acct_firm_crm.group_acct_firm_manager",
-            company_id=cls.company_b.id,
-            company_ids=[(6, 0, cls.company_b.ids)],
+        cls.office_b_manager = cls._manager_of(
+            cls.company_b, "acct_segments_office_b", "Manager Of The Sofia Office"
         )
 
     def _of(self, model, company):
