@@ -1,26 +1,26 @@
-"""Odoo's own words that its 18.0 Bulgarian catalogue leaves in English, in Bulgarian.
+"""Odoo's own words that its 18.0 Bulgarian catalogue leaves in English or gets wrong, in Bulgarian.
 
     python3 scripts/odoo_terms_bg.py [ODOO_ADDONS_DIR]   # default /opt/odoo-18.0/odoo/addons
 
 writes addons/acct_firm_crm/i18n_extra/bg.po: for each term of TERMS that one of Odoo's
-modules (MODULES) has untranslated in its i18n/bg.po, the module's entry (its references
-and flags) with our Bulgarian.
+modules (MODULES) leaves empty in its i18n/bg.po, writes in Latin letters (an English copy
+such as "Load more", a transliteration such as "Tyrsene") or words wrongly (WRONG), the
+module's entry (its references and flags) with our Bulgarian.
 
-Why it works, and why in ``i18n_extra``:
-- the web client merges the JavaScript terms (``#. odoo-javascript``) of every installed
-  module into one dict (web/static/src/core/l10n/translation.js), and Odoo serves only the
-  non-empty ones (odoo/tools/translate.py CodeTranslations), so our entry fills Odoo's gap;
-- a view's or field's term (``#: model:`` / ``model_terms:`` reference) names its record's
-  xmlid with its module: Odoo's TranslationImporter applies it to that module's record, and
-  loading without ``overwrite`` (install, upgrade, language activation) keeps a translation
-  a record already has;
-- a Python term (``_()`` in another module's code) is looked up in that module's catalogue
-  only: it cannot be given from here, so such entries are left out;
+How Odoo applies it (acct_firm_crm/models/ir_module_module.py and ir_http.py):
 - Odoo reads ``i18n_extra/<lang>.po`` beside ``i18n/`` (odoo/tools/translate.py
-  get_po_paths), while scripts/i18n_bg.py --merge/--check and the .pot concern ``i18n/``
-  only: these terms are not the addon's, they would otherwise be dropped as obsolete.
+  get_po_paths); scripts/i18n_bg.py --merge/--check and the .pot concern ``i18n/`` only:
+  these terms are not the addon's, they would otherwise be dropped as obsolete;
+- a view's, field's or record's term (``#: model:`` / ``model_terms:`` reference) names its
+  record's xmlid: every time Odoo loads terms (install, upgrade, activation of a language),
+  the module writes them over the record's translation, Odoo's wrong one included;
+- a JavaScript term (``#. odoo-javascript``) replaces Odoo's word in the web client's
+  dictionary of every module that has it, and fills it where Odoo's is empty;
+- a Python term (``#. odoo-python``, ``_()`` in Odoo's code) completes the code catalogue
+  of the module whose code has it.
 """
 
+import re
 import sys
 from pathlib import Path
 
@@ -37,6 +37,7 @@ MODULES = (
     "account",
     "account_edi_ubl_cii",
     "analytic",
+    "portal_rating",
 )
 TARGET = Path(__file__).resolve().parent.parent / "addons/acct_firm_crm/i18n_extra/bg.po"
 HEADER = {
@@ -338,6 +339,7 @@ TERMS = {
     "Total Time Spent": "Общо изразходвано време",
     "Total Days Spent": "Общо изразходвани дни",
     # rating / account JS
+    "comments": "коментари",
     "Feel free to share feedback on your experience:": "Споделете мнението си за обслужването:",
     "No Rating yet": "Все още няма оценка",
     "Rating:": "Оценка:",
@@ -349,26 +351,75 @@ TERMS = {
     "Reversed on": "Сторниран на",
     "See all activities": "Вижте всички дейности",
     "Search a product": "Търсете продукт",
+    # web, mail: the requests' activity view, empty lists, remaining days
+    "In %s days": "След %s дни",
+    "Load more": "Заредете още",
+    "Powered by %s%s": "Осъществено от %s%s",
+    "Search": "Търсене",
+    "Try to add some records, or make sure that there is no\n                    active filter in the search bar.": "Добавете записи или проверете дали в полето за търсене няма активен филтър.",
+    "To-Do": "За изпълнение",
+    "Upload Document": "Качете документ",
+    "e.g. https://www.odoo.com": "напр. https://www.firma.bg",
+    # project and hr_timesheet settings
+    "Auto-generate tasks for regular activities": "Автоматично създаване на задачи за повтарящи се дейности",
+    "Determine the order in which to perform tasks": "Определете реда, в който да се изпълняват задачите",
+    "Milestones": "Етапи",
+    "Task Dependencies": "Зависимости между задачите",
+    "Task Logs": "Отчитане на времето по задачи",
+    "Tasks Management": "Управление на задачите",
+    "Time Management": "Управление на времето",
+    "Track major progress points that must be reached to achieve success": "Проследявайте основните етапи, които трябва да се достигнат за успех",
+    "Track the progress of your projects": "Проследявайте напредъка на проектите си",
+    "Track time spent on projects and tasks": "Отчитайте времето, изразходвано по проекти и задачи",
 }
 
+# Selection labels Odoo translates, but that its catalogue applied before they existed: mail's
+# activity states of a later module's model (project.task's "Overdue + Today + Planned" in
+# the activity view) are created when that module is installed, after mail loaded its terms.
+# Odoo's own Bulgarian, repeated for these labels so that it is applied once they exist.
+SELECTIONS_CREATED_LATER = ("Overdue", "Today", "Planned")
 
-def applicable(entry):
-    """The references of ``entry`` Odoo can apply from another module's catalogue."""
-    javascript = "odoo-javascript" in (entry.comment or "")
-    return [
-        (ref, line)
-        for ref, line in entry.occurrences
-        if ref.startswith(("model:", "model_terms:")) or (javascript and ref.startswith("code:"))
-    ]
+
+# {English: Odoo's Bulgarian for it, in Cyrillic but wrong}: replaced like an empty one.
+WRONG = {}
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def needs_ours(entry):
+    """Whether Odoo's Bulgarian of ``entry`` is missing, in Latin letters or wrong."""
+    return (
+        not entry.msgstr
+        or not CYRILLIC.search(entry.msgstr)
+        or WRONG.get(entry.msgid) == entry.msgstr
+    )
+
+
+def catalogue(odoo_addons, module):
+    """The entries of the module's Bulgarian catalogue, and those of its template that the
+    catalogue lacks (portal_rating's "comments"), untranslated."""
+    translated = polib.pofile(str(odoo_addons / module / "i18n" / "bg.po"))
+    known = {(entry.msgctxt, entry.msgid) for entry in translated}
+    template = polib.pofile(str(odoo_addons / module / "i18n" / f"{module}.pot"))
+    return list(translated) + [e for e in template if (e.msgctxt, e.msgid) not in known]
 
 
 def build(odoo_addons):
     entries = {}
     for module in MODULES:
-        for entry in polib.pofile(str(odoo_addons / module / "i18n" / "bg.po")):
-            if entry.msgstr or entry.obsolete or entry.msgid not in TERMS:
+        for entry in catalogue(odoo_addons, module):
+            if entry.obsolete:
                 continue
-            occurrences = applicable(entry)
+            if entry.msgid in TERMS and needs_ours(entry):
+                msgstr, occurrences = TERMS[entry.msgid], entry.occurrences
+            elif entry.msgid in SELECTIONS_CREATED_LATER and entry.msgstr:
+                msgstr = entry.msgstr
+                occurrences = [
+                    (ref, line)
+                    for ref, line in entry.occurrences
+                    if ref.startswith("model:ir.model.fields.selection,name:")
+                ]
+            else:
+                continue
             if not occurrences:
                 continue
             key = (entry.msgctxt, entry.msgid)
@@ -376,14 +427,16 @@ def build(odoo_addons):
                 entries[key] = polib.POEntry(
                     msgctxt=entry.msgctxt,
                     msgid=entry.msgid,
-                    msgstr=TERMS[entry.msgid],
+                    msgstr=msgstr,
                     comment=f"module: {module}",
                     occurrences=[],
                 )
             ours = entries[key]
             ours.occurrences += occurrences
-            if "odoo-javascript" in (entry.comment or "") and "odoo-javascript" not in ours.comment:
-                ours.comment += "\nodoo-javascript"
+            code = any(ref.startswith("code:") for ref, _line in occurrences)
+            for flag in ("odoo-javascript", "odoo-python"):
+                if code and flag in (entry.comment or "") and flag not in ours.comment:
+                    ours.comment += f"\n{flag}"
     po = polib.POFile()
     po.metadata = HEADER
     for key in sorted(entries, key=lambda k: (k[1], k[0] or "")):
@@ -399,7 +452,7 @@ def main(argv):
     unused = sorted(set(TERMS) - {e.msgid for e in po})
     print(f"{len(po)} terms written to {TARGET}")
     if unused:
-        print("not untranslated in Odoo's catalogue, or only Python:", unused)
+        print("translated in Odoo's catalogue already:", unused)
     return 0
 
 

@@ -215,19 +215,28 @@ ENGLISH_WORDS_JS = """(() => {
         && getComputedStyle(element).visibility !== 'hidden';
     const latin = (text) => /[A-Za-z]{2,}/.test(text || '');
     const found = new Set();
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-        const text = walker.currentNode.textContent.trim();
-        const parent = walker.currentNode.parentElement;
-        const skipped = 'script, style, code, .o_field_email, .o_field_url';
-        if (latin(text) && visible(parent) && !parent.closest(skipped)) {
-            found.add(text);
+    // The page and the shadow roots in it (the portal's chatter lives in one).
+    const roots = [document.body];
+    for (let index = 0; index < roots.length; index++) {
+        for (const element of roots[index].querySelectorAll('*')) {
+            if (element.shadowRoot) roots.push(element.shadowRoot);
         }
     }
-    for (const element of document.querySelectorAll('[placeholder], [title]')) {
-        for (const attribute of ['placeholder', 'title']) {
-            const text = (element.getAttribute(attribute) || '').trim();
-            if (latin(text) && visible(element)) found.add(text);
+    for (const root of roots) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+            const text = walker.currentNode.textContent.trim();
+            const parent = walker.currentNode.parentElement;
+            const skipped = 'script, style, code, .o_field_email, .o_field_url';
+            if (parent && latin(text) && visible(parent) && !parent.closest(skipped)) {
+                found.add(text);
+            }
+        }
+        for (const element of root.querySelectorAll('[placeholder], [title]')) {
+            for (const attribute of ['placeholder', 'title']) {
+                const text = (element.getAttribute(attribute) || '').trim();
+                if (latin(text) && visible(element)) found.add(text);
+            }
         }
     }
     return [...found];

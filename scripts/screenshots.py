@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from screens import Chromium, Odoo, chromium_binary
+from screens import ENGLISH_WORDS_JS, Chromium, Odoo, chromium_binary
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 WIDTH, HEIGHT = 1400, 860
@@ -73,8 +73,14 @@ def main(argv=None):
     parser.add_argument("--url", default="http://127.0.0.1:8069")
     parser.add_argument("--db", default="acct_firm_demo")
     parser.add_argument("--client-code", default="C0001", help="the client of the forms")
+    parser.add_argument(
+        "--english",
+        metavar="FILE",
+        help="write to FILE each visible text with Latin letters and the pictures it is on",
+    )
     args = parser.parse_args(argv)
     browser = Chromium(chromium_binary(), WIDTH, HEIGHT)
+    english = {}  # {text with Latin letters: the pictures it shows on}
     try:
         for name, login, path, script in SHOTS:
             try:
@@ -106,8 +112,14 @@ def main(argv=None):
             target.parent.mkdir(parents=True, exist_ok=True)
             browser.screenshot(target)
             print(f"    {target}")
+            for text in browser.evaluate(ENGLISH_WORDS_JS) or []:
+                english.setdefault(text, []).append(name)
     finally:
         browser.close()
+    if args.english:
+        lines = [f"{text}\t{', '.join(names)}" for text, names in sorted(english.items())]
+        Path(args.english).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"{len(lines)} texts with Latin letters in {args.english}")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,13 @@
     "development_status": "Alpha",
     # Two-factor login for portal users: an authenticator app (auth_totp_portal), or a code
     # by e-mail when the firm requires it for all users (auth_totp_mail_enforce; off until set).
-    "depends": ["portal", "acct_firm_crm", "auth_totp_portal", "auth_totp_mail_enforce"],
+    "depends": [
+        "portal",
+        "portal_rating",  # its rating summary, kept off the request page (mail_message.py)
+        "acct_firm_crm",
+        "auth_totp_portal",
+        "auth_totp_mail_enforce",
+    ],
     "external_dependencies": {
         "python": ["acct_firm_core"],
     },

@@ -94,9 +94,9 @@ def _reason(error):
 def with_engagement_fee(amounts: np.ndarray, fee: np.ndarray) -> np.ndarray:
     """What a client is worth per invoiced month, given what the models or its own invoices
     say (``amounts``) and the fee its running engagements bill per invoiced month (``fee``,
-    0.0 without one): the fee is a floor, so a client invoiced more than its contract (work
-    billed besides it) is worth what its invoices say."""
-    return np.maximum(fee, np.atleast_1d(amounts))
+    0.0 without one): a client with an engagement is worth its fee, which is what its
+    contract bills each invoiced month; the others what the models or their invoices say."""
+    return np.where(fee > 0, fee, np.atleast_1d(amounts))
 
 
 def fit_retention(history: InvoiceHistory, end_year: int) -> dict:

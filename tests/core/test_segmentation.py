@@ -235,10 +235,11 @@ def test_too_few_clients_use_their_own_rate_and_say_why():
     assert recent and all(result["clv"][client] > 0 for client in recent)
 
 
-def test_an_engagement_fee_is_a_floor_of_the_amount_per_month():
+def test_a_client_with_an_engagement_is_worth_its_fee_per_month():
     amounts = np.array([100.0, 900.0, 300.0])
     fee = np.array([500.0, 500.0, 0.0])
-    assert segmentation.with_engagement_fee(amounts, fee).tolist() == [500.0, 900.0, 300.0]
+    # the fee when the client has one (even below its invoices), the amount otherwise
+    assert segmentation.with_engagement_fee(amounts, fee).tolist() == [500.0, 500.0, 300.0]
     metrics, history = _firm(10)
     client = next(client for client, m in metrics.items() if m["value"])
     plain, _fits = segmentation.predict(history, END, THRESHOLDS)

@@ -14,6 +14,8 @@ from . import (
     acct_upload_request_notify,
     acct_work_statement,
     ir_binary,
+    ir_http,
+    mail_message,
     project_task,
     project_task_deadlines,
     project_task_request,

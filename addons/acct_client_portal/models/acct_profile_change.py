@@ -246,16 +246,6 @@ class AcctProfileChange(models.Model):
         return change, []
 
     @api.model
-    def _acct_propose_as(self, client_id, user_id, post):
-        """:meth:`_acct_propose` by ids, for XML data (the demo) and scripts; raises on
-        errors instead of returning them."""
-        client = self.env["res.partner"].browse(client_id)
-        change, errors = self._acct_propose(client, self.env["res.users"].browse(user_id), post)
-        if errors:
-            raise UserError("\n".join(errors))
-        return change.id
-
-    @api.model
     def _acct_parse_fields(self, post, errors):
         """The proposed values of PROFILE_FIELDS, typed; errors appended for bad ones."""
         env = self.env

@@ -1,6 +1,5 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import datetime
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
@@ -146,27 +145,6 @@ class ProjectTask(models.Model):
             task.acct_client_id._acct_send_portal_mail(
                 "acct_client_portal.mail_template_task_document_needed", task, users
             )
-
-    @api.model
-    def _acct_plan_and_ask(self, client_id, days_ahead, obligation_xmlid, category_xmlid):
-        """Create now the client's statutory tasks that would exist in ``days_ahead`` days,
-        and name ``category_xmlid`` on its next open task of the obligation: the firm
-        waits for that document (XML data: the demo). Returns that task's id."""
-        today = fields.Date.context_today(self)
-        obligations = self.env["acct.client.obligation"].search([("client_id", "=", client_id)])
-        obligations._generate_tasks(today=today + datetime.timedelta(days=days_ahead))
-        task = self.search(
-            [
-                ("acct_client_id", "=", client_id),
-                ("acct_obligation_type_id", "=", self.env.ref(obligation_xmlid).id),
-                ("state", "not in", list(CLOSED_STATES)),
-                ("acct_effective_date", ">=", today),
-            ],
-            order="acct_effective_date",
-            limit=1,
-        )
-        task.acct_portal_category_id = self.env.ref(category_xmlid)
-        return task.id
 
     # ------------------------------------------------------------------ the deadlines page
 

@@ -8,6 +8,8 @@ import datetime
 from odoo import fields
 from odoo.tests import tagged
 
+from odoo.addons.acct_firm_crm.tests.test_odoo_terms_bulgarian import words_read
+
 from acct_firm_core.deadlines import add_working_days
 
 from .common_requests import AcctRequestCommon
@@ -235,6 +237,42 @@ class TestPortalRequests(AcctRequestCommon):
         self.assertEqual(task.state, "1_done")
         self.assertIn("4 / 5", response.text)
         self.assertNotIn("How did we do?", response.text)
+
+    def test_a_rated_request_shows_its_rating_once(self):
+        """The page's own block shows the client's rating; the conversation under it does
+        not add portal_rating's summary of the task's ratings (average, stars, comments)."""
+        task = self._request(self.bookkeeper_x, "REQ-RATED")
+        task.state = "1_done"
+        task.with_user(self.bookkeeper_x)._acct_portal_rate(5, "Quick")
+        self.authenticate("bookkeeper_x", "bookkeeper_x_pw")
+        self.assertIn("5 / 5", self.url_open(f"/my/accounting/requests/{task.id}").text)
+        # What the page's chatter asks for its messages (portal_rating adds rating_include).
+        result = self.make_jsonrpc_request(
+            "/mail/chatter_fetch",
+            {"thread_model": "project.task", "thread_id": task.id, "rating_include": True},
+        )
+        messages = result["data"]["mail.message"]
+        self.assertTrue(messages)
+        self.assertFalse([message for message in messages if "rating_stats" in message])
+
+    def test_the_portal_reads_odoos_words_in_bulgarian(self):
+        """Odoo's words around the client's pages (the footer's "Powered by", empty in
+        Odoo's Bulgarian) come from the suite's catalogue of Odoo terms, and those of the
+        request's conversation from mail's."""
+        self.env["res.lang"]._activate_lang("bg_BG")
+        # What an install or upgrade of the suite does: its own terms, then Odoo's.
+        self.env["ir.module.module"]._load_module_terms(["acct_client_portal"], ["bg_BG"])
+        self.bookkeeper_x.lang = "bg_BG"
+        self.authenticate("bookkeeper_x", "bookkeeper_x_pw")
+        page = self.url_open("/my/accounting/requests").text
+        self.assertIn("Моето счетоводство", page)  # the suite's own words
+        self.assertIn("Осъществено от", page)
+        self.assertNotIn("Powered by", page)
+        # The words of the pages' scripts, the request's conversation (mail's) among them.
+        response = self.url_open("/website/translations/1?lang=bg_BG")
+        words = words_read(response.json())
+        self.assertEqual(words["Attach files"], "Прикачване на файлове")
+        self.assertEqual(words["Today at %(time)s"], "Днес в %(time)s")
 
     def test_home_and_my_accounting_count_open_requests(self):
         self._request(self.bookkeeper_x, "REQ-1")

@@ -25,6 +25,8 @@ from . import (
     acct_timesheet_timer,
     acct_work_statement,
     acct_work_type,
+    ir_http,
+    ir_module_module,
     project_project,
     project_task,
     project_task_filing,

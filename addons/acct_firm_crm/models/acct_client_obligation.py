@@ -2,15 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import bisect
 import logging
-import random
-from datetime import datetime, time, timedelta
 
-from dateutil.relativedelta import relativedelta
 from markupsafe import Markup, escape
 from psycopg2 import IntegrityError
 
 from odoo import api, fields, models
-from odoo.tools import SQL, config, html2plaintext
+from odoo.tools import html2plaintext
 
 from .acct_obligation_type import deadline_datetime
 from .res_partner import ACCT_PROFILE_FLAGS
@@ -349,63 +346,6 @@ class AcctClientObligation(models.Model):
             task.with_context(tracking_disable=True).write(values)
             renamed |= task
         return renamed
-
-    @api.model
-    def _demo_generate_tasks(self, years=3):
-        """Demo data: ``years`` of tasks for the demo clients, created by the job as it ran
-        over those years, worked up to two weeks ago: those are done, each on a day of the
-        week before its deadline (a test run, which needs none of them, gets one year)."""
-        if config["test_enable"]:
-            years = 1
-        today = fields.Date.context_today(self)
-        clients = self.env["res.partner"].search(
-            [("acct_is_firm_client", "=", True), ("acct_client_code", "=like", "C0%")]
-        )
-        obligations = clients.acct_obligation_ids
-        obligations.date_start = today - relativedelta(years=years)
-        # The job looks two years back from the day it runs: a run a year ago and one today
-        # reach three years.
-        tasks = self.env["project.task"]
-        for back in range(max(years - 2, 0), -1, -1):
-            tasks |= obligations._generate_tasks(today - relativedelta(years=back))
-        done = tasks.filtered(lambda task: (today - task.acct_effective_date).days > 14)
-        # Without a "state changed" message on each (thousands of them, seconds each hundred).
-        done.with_context(tracking_disable=True).state = "1_done"
-        self._demo_set_done_dates(done)
-        self.env["acct.firm.demo"]._analyze(
-            ("project_task", "project_task_user_rel", "mail_followers")
-        )
-        return tasks
-
-    @api.model
-    def _demo_set_done_dates(self, tasks):
-        """The day each done demo task was closed, zero to six days before its deadline
-        (seeded: every demo database tells the same story). In SQL, as Odoo's project
-        statistics derived from it (time to close, counted from the creation date) mean
-        nothing for tasks created today with a past deadline, and the ORM would compute
-        them task by task."""
-        if not tasks:
-            return
-        rows = []
-        for task in tasks:
-            key = (task.acct_client_id.id, task.acct_obligation_type_id.id, task.acct_period_code)
-            rng = random.Random("-".join(map(str, key)))
-            day = task.acct_effective_date - timedelta(days=rng.randint(0, 6))
-            hour = time(rng.randint(8, 16), rng.randint(0, 59))
-            rows.append((task.id, datetime.combine(day, hour)))
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                """
-                UPDATE project_task task
-                   SET date_end = done.day, date_last_stage_update = done.day
-                  FROM (VALUES %s) AS done(id, day)
-                 WHERE task.id = done.id
-                """,
-                SQL(", ").join(SQL("(%s, %s::timestamp)", *row) for row in rows),
-            )
-        )
-        tasks.invalidate_recordset(["date_end", "date_last_stage_update"])
 
     @api.model
     def _notify_created(self, tasks):

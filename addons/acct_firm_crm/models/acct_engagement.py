@@ -302,11 +302,3 @@ class AcctEngagement(models.Model):
         """The translated message of a ``pricing.PricingError``: the core's one wording of
         its code (``pricing.MESSAGES``), translated here, filled with its params."""
         return self.env._(pricing.MESSAGES[error.code], **error.params)
-
-    @api.model
-    def _demo_bill_history(self, engagement_ids):
-        """Demo data: activate the demo engagements and bill (and post) their past months."""
-        engagements = self.browse(engagement_ids)
-        engagements.action_activate()
-        periods = self._run_billing(engagements=engagements)
-        periods.invoice_id.filtered(lambda move: move.state == "draft").action_post()

@@ -1,6 +1,5 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import random
 
 from odoo import api, fields, models
 from odoo.tools.sql import column_exists
@@ -70,18 +69,3 @@ class ProjectTask(models.Model):
         result = super().write(vals)
         undated.acct_date_done = fields.Date.context_today(self)
         return result
-
-    @api.model
-    def _acct_demo_filing_references(self):
-        """Demo data: the NRA's entry numbers of the demo's done filings (those without)."""
-        rng = random.Random(2026)
-        tasks = self.search(
-            [
-                ("acct_obligation_type_id", "!=", False),
-                ("state", "=", "1_done"),
-                ("acct_filing_reference", "=", False),
-            ],
-            order="id",
-        )
-        for task in tasks:
-            task.acct_filing_reference = f"{rng.randrange(22000000000000, 22999999999999)}"

@@ -11,6 +11,7 @@ from . import (
     test_client_document,
     test_company_rules,
     test_deadlines_list,
+    test_demo_firm,
     test_handover_protocol,
     test_js_widgets,
     test_migration_group_split,

@@ -27,19 +27,24 @@ CONTEXT = {
 }
 BATCH = 250
 
-# The clients with a story: xmlid: (monthly fee by months-ago -> amount or 0, days late
-# when paying). Months ago counts back from last month (0) to 35.
+# The clients with a story (the readme's "The demo firm's clients", checked by
+# tests/test_demo_stories.py): xmlid: (monthly fee by months-ago -> amount or 0, days late
+# when paying). Months ago counts back from last month (0) to 35. The clients with an
+# engagement (acct_firm_crm's demo) are invoiced by it from its start: their story stops there.
 DEMO_PATTERNS = {
-    # a steady, large bookkeeping client since three years: A, partner, most valuable
+    # a steady, large bookkeeping client since three years, its fixed fee of 1,800 a month
+    # now billed by its engagement: top tier, A, partner, most valuable
     "acct_firm_crm.demo_client_zora": (lambda ago: 1800, 0),
-    # growing fast: from 150 to 800 a month, highest potential
+    # growing fast: from 150 to 800 a month, then its two engagements: highest potential
     "acct_firm_crm.demo_client_balkan_trade": (
         lambda ago: 150 if ago > 11 else 800 - 40 * ago,
         3,
     ),
-    # a sole trader invoiced twice a year: occasional
+    # a sole trader invoiced twice a year, on a monthly subscription since four months: a
+    # client by its engagement; the time spent on him costs more than he pays: problematic
     "acct_firm_crm.demo_client_ivanov_et": (lambda ago: 350 if ago % 6 == 2 else 0, 10),
-    # a large client falling: 2600 until a year ago, 700 since: vulnerable
+    # a large client falling: 2,600 until a year ago, 700 since: vulnerable (still a most
+    # valuable partner by its past year)
     "acct_segments.demo_client_rodopa": (lambda ago: 2600 if ago > 11 else 700, 5),
     # tiny fees paid two months late: problematic
     "acct_segments.demo_client_cherno_more": (lambda ago: 50, 55),
@@ -51,11 +56,11 @@ DEMO_PATTERNS = {
     "acct_segments.demo_client_zanayati": (lambda ago: 90 if ago % 2 == 0 else 0, 20),
     # a private person's yearly tax return: occasional
     "acct_segments.demo_client_petrova": (lambda ago: 150 if ago % 12 == 3 else 0, 0),
-    # a young client, every month since 14 months: client with the highest potential
-    "acct_segments.demo_client_pirin": (lambda ago: 600 if ago < 14 else 0, 1),
-    # an established medium client: client
-    "acct_segments.demo_client_trakia": (lambda ago: 750, 8),
-    # stopped 8 months ago after two steady years: probably lost
+    # a young client, every month since 14 months: the highest potential
+    "acct_segments.demo_client_pirin": (lambda ago: 350 if ago < 14 else 0, 1),
+    # an established medium client, every month for three years: client, medium tier
+    "acct_segments.demo_client_trakia": (lambda ago: 400, 8),
+    # stopped 8 months ago after two steady years: vulnerable, its value falling
     "acct_segments.demo_client_stara_planina": (lambda ago: 1100 if ago >= 8 else 0, 15),
 }
 
@@ -79,11 +84,19 @@ class AcctSegmentsDemo(models.AbstractModel):
     _description = "Demo firm history (demo data hooks)"
 
     @api.model
-    def _fee_plan(self, client, months):
-        """(fee by months-ago, days late) of ``client``: its story, else a seeded draw."""
+    def _stories(self):
+        """{client id: (fee by months-ago, days late)} of the clients with a story."""
+        stories = {}
         for xmlid, plan in DEMO_PATTERNS.items():
-            if self.env.ref(xmlid, raise_if_not_found=False) == client:
-                return plan
+            client = self.env.ref(xmlid, raise_if_not_found=False)
+            if client:
+                stories[client.id] = plan
+        return stories
+
+    @api.model
+    def _fee_plan(self, client, months):
+        """(fee by months-ago, days late) of ``client`` without a story: a draw seeded with
+        its code."""
         rng = random.Random(f"acct-demo-{client.acct_client_code}")
         if client.acct_legal_form == "individual":
             fee = rng.choice((60, 80, 120))
@@ -114,10 +127,11 @@ class AcctSegmentsDemo(models.AbstractModel):
         the client's first invoice (the engagements bill the recent ones), their payments, then
         the snapshots of the last ``snapshots`` months. A second call adds nothing.
 
-        A test run installs the demo but needs none of its history (the tests that need one
-        generate their own): there it covers the last year only, to keep the run short."""
-        if config["test_enable"]:
-            months = min(months, 12)
+        A test run installs the demo but needs little of its history (the tests that need one
+        generate their own): there the clients without a story get the last year only, to
+        keep the run short, with the same amounts; the clients with a story get all of theirs,
+        so that the stories are told there too (tests/test_demo_stories.py)."""
+        history = {True: months, False: min(months, 12) if config["test_enable"] else months}
         env = self.env(context={**self.env.context, **CONTEXT})
         company = env.company
         journal = env["account.journal"].search(
@@ -145,10 +159,11 @@ class AcctSegmentsDemo(models.AbstractModel):
         }
         product = env.ref("acct_firm_crm.demo_product_bookkeeping", raise_if_not_found=False)
         planned = []  # (invoice values, days late)
+        stories = self._stories()
         for client in clients:
-            fee, days_late = self._fee_plan(client, months)
+            fee, days_late = stories.get(client.id) or self._fee_plan(client, months)
             stop = first_invoice.get(client.id)
-            for ago in range(months - 1, -1, -1):
+            for ago in range(history[client.id in stories] - 1, -1, -1):
                 month = last_month - relativedelta(months=ago)
                 amount = fee(ago)
                 if not amount or (stop and month >= stop.replace(day=1)):

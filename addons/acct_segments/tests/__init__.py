@@ -1,6 +1,7 @@
 from . import (
     test_client_access,
     test_client_figures_agree,
+    test_demo_stories,
     test_explanation,
     test_fit_reasons_bulgarian,
     test_metric_portfolio,

@@ -129,8 +129,9 @@ class TestPredictions(SegmentsCommon):
 @tagged("post_install", "-at_install")
 class TestDemoFirmValue(TransactionCase):
     """The demo firm's named clients (demo/acct_segments_demo.py) in the order of their
-    lifetime value: the steady large client first, the falling one valued at what it is
-    invoiced now, the tiny one last, the client who left without a value."""
+    lifetime value: the steady large client first (valued at its engagement's fee), the
+    falling one valued at what it is invoiced now, the tiny one last, the client who left
+    without a value."""
 
     def test_lifetime_value_ranks_the_demo_clients(self):
         names = ("zora", "trakia", "rodopa", "cherno_more", "dunav")
@@ -156,11 +157,12 @@ class TestDemoFirmValue(TransactionCase):
             for name, client in clients.items()
         }
         clv = {name: snapshot.clv for name, snapshot in snapshots.items()}
-        self.assertGreater(clv["zora"], clv["trakia"])
+        # 1,800 a month, its engagement's fee: the most valuable
+        self.assertGreater(clv["zora"], clv["rodopa"])
+        # 2,600 a month until a year ago, 700 since: valued at its 700, above a steady 400
+        self.assertGreater(clv["rodopa"], clv["trakia"])
         self.assertGreater(clv["trakia"], clv["cherno_more"])
         self.assertGreater(clv["cherno_more"], 0)
-        # 2,600 a month until a year ago, 700 since: valued below the steady 1,800 a month
-        self.assertGreater(clv["zora"], clv["rodopa"])
         # left 15 months ago: no value shown rather than a value of 0
         self.assertFalse(clv["dunav"])
         self.assertFalse(snapshots["dunav"].clv_text)

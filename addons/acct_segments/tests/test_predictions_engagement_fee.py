@@ -1,8 +1,8 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Lifetime value from the engagement's fee: a client with a running engagement is worth at
-least its fee per invoiced month, a client without one the Gamma-Gamma amount of its own
-invoices."""
+"""Lifetime value from the engagement's fee: a client with a running engagement is worth its
+fee per invoiced month, whatever its past invoices (the contract says what the firm bills
+from now on), a client without one the Gamma-Gamma amount of its own invoices."""
 
 from datetime import date
 
@@ -103,16 +103,16 @@ class TestEngagementFeeValue(TransactionCase):
         self.assertAlmostEqual(after["predictions"][without]["expected_spend"], expected, places=6)
         self.assertAlmostEqual(after["clv"][without], before["clv"][without], places=6)
 
-    def test_a_client_invoiced_above_its_fee_keeps_its_invoices_amount(self):
+    def test_a_client_invoiced_above_its_fee_is_valued_at_its_fee(self):
         before, _fits = self._predict()
-        self._engagement(self.fixed, fee_model="fixed", fixed_amount=1.0)
+        self._engagement(self.fixed, fee_model="fixed", fixed_amount=100.0)
         after, _fits = self._predict()
         fixed = self.fixed.id
-        self.assertEqual(
-            after["predictions"][fixed]["expected_spend"],
-            before["predictions"][fixed]["expected_spend"],
-        )
-        self.assertEqual(after["clv"][fixed], before["clv"][fixed])
+        # its past invoices said more: the contract is what the firm bills from now on
+        self.assertGreater(before["predictions"][fixed]["expected_spend"], 100.0)
+        self.assertEqual(after["predictions"][fixed]["expected_spend"], 100.0)
+        residual = before["clv"][fixed] / before["predictions"][fixed]["expected_spend"]
+        self.assertAlmostEqual(after["clv"][fixed], 100.0 * residual, places=4)
 
     def test_an_ended_engagement_is_not_the_clients_fee(self):
         engagement = self._engagement(self.fixed, fee_model="fixed", fixed_amount=1500.0)

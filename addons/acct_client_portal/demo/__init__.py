@@ -1,0 +1,1 @@
+from . import acct_client_portal_demo
