@@ -4,7 +4,7 @@
     "name": "Accounting Firm: Client Segments",
     "summary": "Client profiles, value tiers, loyalty, Pareto, RFM, churn and lifetime value "
     "on the firm's accounting data",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Accounting Firm",
     "website": "https://github.com/acct-firm-suite/acct-firm-suite",
     "author": "Accounting Firm Suite contributors",

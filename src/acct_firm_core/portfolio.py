@@ -12,12 +12,30 @@ months ``end - w + 1 .. end``.
 
 The metric names are those of :mod:`acct_firm_core.scores`; a metric whose window is not
 given is left out (switched off by the firm), and a metric without data is None.
+
+This is the one definition of a client's metrics: the monthly snapshots (acct_segments) call
+:func:`measure` at each month-end, and the client card's figures (acct_firm_crm,
+``res_partner_figures.py``) call it at today's date, on rows of the same queries
+(``acct.client.metrics`` in acct_firm_crm). So at a month-end both show the same numbers:
+
+* revenue in a window of ``w`` months: net untaxed amount (invoices minus credit notes) of the
+  calendar months ``end - w + 1 .. end``, up to the cut-off day;
+* frequency: the months with a positive net invoiced amount in the window (a year's window
+  gives the invoiced months per year);
+* tenure: whole months from the day the client became a client (the earliest of its "client
+  since" date, its first engagement and its first invoice) to the end of the cut-off day,
+  counted as an age is counted (:func:`tenure_months`);
+* days paid late: the average, over the customer invoices due in the window, of the days from
+  the due date to the full payment, never below 0; an invoice still open at the cut-off is
+  late until the cut-off;
+* last invoice: the date of the latest posted customer invoice up to the cut-off.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import numpy as np
 
@@ -27,6 +45,37 @@ from .scores import linear_trends
 def month_index(day) -> int:
     """Months since year 0 of a date: differences are month counts."""
     return day.year * 12 + day.month - 1
+
+
+def month_start(index: int) -> date:
+    """The first day of the month of a month index (the inverse of :func:`month_index`)."""
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def window_start(end: int, window: int) -> date:
+    """The first day of a window of ``window`` months ending with month ``end``."""
+    return month_start(end - window + 1)
+
+
+def month_end(index: int) -> date:
+    """The last day of the month of a month index: a month's cut-off."""
+    return month_start(index + 1) - timedelta(days=1)
+
+
+def tenure_months(start: date | None, cutoff: date) -> int:
+    """Whole months a client has been with the firm at the end of the ``cutoff`` day, from
+    the day it became a client (``start``), counted as an age is: a client since 10 January
+    has 17 months on 30 June of the next year and 18 from 10 July. 0 without a start or
+    with a start after the cut-off.
+
+    Why whole months from the day, and not calendar months touched: a client taken on at
+    the end of a month is not a month old the next morning, and a client taken on the 1st
+    counts every month in full at each month-end (the snapshots' cut-off)."""
+    if start is None or start > cutoff:
+        return 0
+    end = cutoff + timedelta(days=1)
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return months - 1 if end.day < start.day else months
 
 
 @dataclass(frozen=True)
@@ -71,6 +120,8 @@ def measure(
     ratings: Mapping | None = None,
     engaged: Iterable = (),
     ended: Iterable = (),
+    client_dates: Mapping | None = None,
+    cutoff: date | None = None,
 ) -> tuple[dict, InvoiceHistory]:
     """Every metric of every client at the end of month ``end``.
 
@@ -88,6 +139,11 @@ def measure(
     :param ratings: ``{client: average rating in the window}``.
     :param engaged: clients with an engagement running at the cut-off.
     :param ended: clients whose engagements all ended.
+    :param client_dates: ``{client: (start, last invoice)}``: the day the client became a
+        client and the date of its latest invoice up to the cut-off (either None). A client
+        left out starts on the first day of its first invoiced month and its last invoice is
+        in its last invoiced month.
+    :param cutoff: the day measured, in month ``end``; the month's last day by default.
 
     Returns ``(metrics, history)``: ``{client: {metric: value}}`` for the scores (plus
     ``invoiced_months``, ``past_value``, ``active_engagement`` and ``engagement_ended``) and
@@ -98,6 +154,10 @@ def measure(
     if len(set(clients)) != n:
         raise ValueError("each client must be given once")
     costs, complaints, ratings = costs or {}, complaints or {}, ratings or {}
+    client_dates = client_dates or {}
+    cutoff = cutoff or month_end(end)
+    if month_index(cutoff) != end:
+        raise ValueError("the cut-off must be a day of the measured month")
 
     rows = _rows(invoices, 3)
     position = _positions(ids, rows[:, 0], "invoice")
@@ -149,15 +209,31 @@ def measure(
         columns["frequency"] = np.bincount(position[recent], minlength=n)
     # cost in the margin window and month of the last logged work, per client
     cost_and_work = [costs.get(client, (None, None)) for client in ids.tolist()]
+    known_dates = [client_dates.get(client) for client in ids.tolist()]
     if "recency" in windows:
         last_work = np.array(
             [-1 if day is None else month_index(day) for _cost, day in cost_and_work],
             dtype=np.int64,
         )
-        latest = np.maximum(last, last_work)
+        last_invoice = np.array(
+            [
+                default if dates is None else (-1 if dates[1] is None else month_index(dates[1]))
+                for dates, default in zip(known_dates, last.tolist(), strict=True)
+            ],
+            dtype=np.int64,
+        )
+        latest = np.maximum(last_invoice, last_work)
         columns["recency"] = np.where(latest >= 0, end - latest, windows["recency"] + 1)
     if "tenure" in windows:
-        columns["tenure_months"] = np.where(count > 0, end - first + 1, 0)
+        columns["tenure_months"] = np.array(
+            [
+                tenure_months(
+                    dates[0] if dates else (month_start(start) if start >= 0 else None), cutoff
+                )
+                for dates, start in zip(known_dates, first.tolist(), strict=True)
+            ],
+            dtype=np.int64,
+        )
     if "payment_delay" in windows:
         columns.update(_payment_delays(ids, end, windows["payment_delay"], delays))
     if "growth" in windows:

@@ -6,7 +6,14 @@ from datetime import date
 import numpy as np
 import pytest
 
-from acct_firm_core.portfolio import measure, month_index
+from acct_firm_core.portfolio import (
+    measure,
+    month_end,
+    month_index,
+    month_start,
+    tenure_months,
+    window_start,
+)
 from acct_firm_core.scores import linear_trend
 
 WINDOWS = {
@@ -26,6 +33,64 @@ END = month_index(date(2026, 6, 1))
 def test_month_index_differences_are_months():
     assert month_index(date(2026, 1, 31)) - month_index(date(2025, 12, 1)) == 1
     assert month_index(date(2026, 6, 15)) - month_index(date(2024, 6, 1)) == 24
+
+
+def test_month_bounds():
+    assert month_start(END) == date(2026, 6, 1)
+    assert month_end(END) == date(2026, 6, 30)
+    assert month_end(month_index(date(2024, 2, 10))) == date(2024, 2, 29)
+    assert month_end(month_index(date(2025, 12, 10))) == date(2025, 12, 31)
+    # the 12 months ending in June 2026 start in July 2025
+    assert window_start(END, 12) == date(2025, 7, 1)
+
+
+def test_tenure_counts_whole_months_as_an_age():
+    cutoff = date(2026, 6, 30)
+    assert tenure_months(date(2025, 1, 10), cutoff) == 17
+    assert tenure_months(date(2025, 1, 10), date(2026, 7, 10)) == 18
+    # a client taken on the 1st has every month in full at a month-end
+    assert tenure_months(date(2025, 1, 1), cutoff) == 18
+    assert tenure_months(date(2026, 6, 1), cutoff) == 1
+    assert tenure_months(date(2026, 6, 30), cutoff) == 0
+    # the end of a longer month: one month once the shorter one is over
+    assert tenure_months(date(2026, 1, 31), date(2026, 2, 27)) == 0
+    assert tenure_months(date(2026, 1, 31), date(2026, 2, 28)) == 1
+    assert tenure_months(None, cutoff) == 0
+    assert tenure_months(date(2026, 7, 1), cutoff) == 0
+
+
+def test_client_dates_give_tenure_and_recency():
+    """The day the client became a client counts for tenure, not only its first invoiced
+    month; its last invoice counts for recency even if a credit note netted its month."""
+    invoices = [(1, END - 5, 100.0), (1, END - 1, 0.0), (2, END - 3, 50.0)]
+    windows = {"tenure": 120, "recency": 12}
+    metrics, _history = measure(
+        [1, 2, 3],
+        END,
+        windows,
+        invoices,
+        client_dates={1: (date(2024, 6, 15), date(2026, 5, 20)), 3: (date(2026, 3, 1), None)},
+    )
+    assert metrics[1]["tenure_months"] == 24 and metrics[1]["recency"] == 1
+    # without dates: from the first day of the first invoiced month, as before
+    assert metrics[2]["tenure_months"] == 4 and metrics[2]["recency"] == 3
+    # a client with an engagement but no invoice yet has a tenure
+    assert metrics[3]["tenure_months"] == 4 and metrics[3]["recency"] == 13
+
+
+def test_measured_on_a_day_of_the_month():
+    """The client card measures on today's date: tenure to that day."""
+    metrics, _history = measure(
+        [1],
+        END,
+        {"tenure": 120},
+        [(1, END, 10.0)],
+        client_dates={1: (date(2025, 6, 20), date(2026, 6, 1))},
+        cutoff=date(2026, 6, 15),
+    )
+    assert metrics[1]["tenure_months"] == 11
+    with pytest.raises(ValueError, match="cut-off"):
+        measure([1], END, {"tenure": 120}, [], cutoff=date(2026, 7, 1))
 
 
 def test_one_client_by_hand():

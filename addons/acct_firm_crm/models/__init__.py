@@ -7,6 +7,7 @@ from . import (
     acct_archive_folder,
     acct_archive_location,
     acct_client_document,
+    acct_client_metrics,
     acct_client_obligation,
     acct_document_category,
     acct_engagement,

@@ -44,11 +44,27 @@ class TestResPartnerFigures(AcctBillingCommon):
         self.assertEqual(client.acct_revenue_12m, 200.0)
         self.assertEqual(client.acct_open_balance, 200.0)
         self.assertEqual(client.acct_last_invoice_date, datetime.date(2026, 6, 1))
-        self.assertEqual(client.acct_avg_days_late, 10.0)
+        # The invoice of January 2025 was due before the 12 months; the June one is still
+        # open on 30 June: 29 days late so far.
+        self.assertEqual(client.acct_avg_days_late, 29.0)
         self.assertEqual(client.acct_first_date, datetime.date(2025, 1, 10))
         self.assertEqual(client.acct_tenure_months, 17)
-        # 2 invoices over 1.47 years, shown with one decimal.
-        self.assertEqual(client.acct_invoices_per_year, 1.4)
+        # Invoiced in June 2026 only of the last 12 months.
+        self.assertEqual(client.acct_invoices_per_year, 1)
+
+    @freeze_time("2026-06-30")
+    def test_client_since_counts_for_tenure(self):
+        """The client-since date an accountant entered is when the tenure starts, if it is
+        earlier than the first invoice; a late payment of the year counts, on time is 0."""
+        self.client.acct_client_since = datetime.date(2024, 3, 15)
+        late = self._invoice(self.client, datetime.date(2026, 2, 10), 100.0)
+        self._pay(late, datetime.date(2026, 2, 20))
+        on_time = self._invoice(self.client, datetime.date(2026, 3, 10), 100.0)
+        self._pay(on_time, datetime.date(2026, 3, 10))
+        self.assertEqual(self.client.acct_first_date, datetime.date(2024, 3, 15))
+        self.assertEqual(self.client.acct_tenure_months, 27)
+        self.assertEqual(self.client.acct_avg_days_late, 5.0)
+        self.assertEqual(self.client.acct_invoices_per_year, 2)
 
     @freeze_time("2026-06-30")
     def test_engagement_start_counts_for_tenure(self):
@@ -71,11 +87,11 @@ class TestResPartnerFigures(AcctBillingCommon):
         for client in clients[:5]:
             self._invoice(client, datetime.date(2026, 1, 15), 50.0)
         clients.invalidate_recordset()
-        # One SQL query for the invoices, one grouped read of the engagements and one read of
-        # the partners themselves, whatever their number.
+        # Three SQL queries (invoiced months, payment delays, the client's dates) and one
+        # read of the partners themselves, whatever their number.
         # Warm the caches that have nothing to do with the number of clients.
         clients[19:].read(FIGURE_FIELDS)
         for subset in (clients[:2], clients[:19]):
             subset.invalidate_recordset()
-            with self.assertQueryCount(3):
+            with self.assertQueryCount(4):
                 subset.read(FIGURE_FIELDS)

@@ -23,6 +23,14 @@ class AcctSegmentBacktest(models.Model):
 
     month = fields.Date(required=True, index=True, help="First day of the snapshot month.")
     model = fields.Selection(BACKTEST_MODELS, required=True)
+    # The firm's company whose month it is (multi-company: the company rule).
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        readonly=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
     holdout_months = fields.Integer(string="Months forecast", default=12)
     client_count = fields.Integer(string="Clients", help="Clients invoiced by the fit's cut-off.")
     forecast_total = fields.Float(
@@ -52,10 +60,17 @@ class AcctSegmentBacktest(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "acct_segments.action_acct_segment_backtest_chart"
         )
-        action["domain"] = [("month", "in", self.mapped("month"))]
+        action["domain"] = [
+            ("month", "in", self.mapped("month")),
+            ("company_id", "in", self.company_id.ids),
+        ]
         action["context"] = {"group_by": ["period:month", "series"]}
         return action
 
     _sql_constraints = [
-        ("model_month_unique", "UNIQUE(model, month)", "One backtest per model and month."),
+        (
+            "model_month_unique",
+            "UNIQUE(model, month, company_id)",
+            "One backtest per model, month and company.",
+        ),
     ]

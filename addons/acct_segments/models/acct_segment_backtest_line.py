@@ -23,6 +23,7 @@ class AcctSegmentBacktestLine(models.Model):
         "acct.segment.backtest", required=True, index=True, ondelete="cascade"
     )
     month = fields.Date(related="backtest_id.month", store=True, string="Snapshot month")
+    company_id = fields.Many2one(related="backtest_id.company_id", store=True, index=True)
     series = fields.Selection(SERIES, required=True)
     period = fields.Date(string="Forecast month", required=True)
     invoiced_months = fields.Float(digits=(16, 1), aggregator="sum")

@@ -24,6 +24,14 @@ class AcctSegmentModelFit(models.Model):
     _rec_name = "kind"
 
     kind = fields.Selection(MODEL_KINDS, required=True)
+    # The firm's company whose month it is (multi-company: the company rule).
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        readonly=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
     month = fields.Date(required=True, index=True, help="First day of the snapshot month.")
     cutoff_date = fields.Date(string="Cut-off", required=True)
     state = fields.Selection(
@@ -47,9 +55,13 @@ class AcctSegmentModelFit(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "acct_segments.action_acct_segment_backtest"
         )
-        action["domain"] = [("month", "=", self.month)]
+        action["domain"] = [("month", "=", self.month), ("company_id", "=", self.company_id.id)]
         return action
 
     _sql_constraints = [
-        ("kind_month_unique", "UNIQUE(kind, month)", "One fit per model and month."),
+        (
+            "kind_month_unique",
+            "UNIQUE(kind, month, company_id)",
+            "One fit per model, month and company.",
+        ),
     ]

@@ -20,8 +20,9 @@ class AcctSegmentMonth(models.Model):
 
     month = fields.Date(required=True, readonly=True, help="First day of the month.")
     # The firm's company the month was computed for (the computation's company; multi-company:
-    # the company rule). A month holds the firm's rules and counts, no client's data: every
-    # accountant of the company reads it, "own clients" ones too (they read their clients'
+    # the company rule): each company computes its own months, over its own invoices. A month
+    # holds the firm's rules and counts, no client's data: every accountant of the company
+    # reads it, "own clients" ones too (they read their clients'
     # explanations, which quote these rules).
     company_id = fields.Many2one(
         "res.company",
@@ -39,7 +40,11 @@ class AcctSegmentMonth(models.Model):
     rules_text = fields.Text(string="Rules applied", compute="_compute_rules_text")
 
     _sql_constraints = [
-        ("month_unique", "UNIQUE(month)", "Each month is computed once (a new run replaces it)."),
+        (
+            "month_unique",
+            "UNIQUE(month, company_id)",
+            "Each month is computed once per company (a new run replaces it).",
+        ),
     ]
 
     @api.depends("rules")

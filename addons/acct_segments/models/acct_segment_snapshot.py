@@ -2,12 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Monthly client snapshots: metrics, segments, predictions and the reason for each.
 
-History rule: one row per client and month (``UNIQUE(client_id, month)``); a month is
-computed as a whole. Computing a month again deletes that month's rows (and that month's
-fits and its acct.segment.month record) and writes them anew in the same transaction; other
-months are never touched. Two
-computations of the same month at once are serialised by a transaction-level advisory lock:
-the second one waits and then replaces the first one's rows, so the result is one full set.
+History rule: one row per client, month and company (``UNIQUE(client_id, month,
+company_id)``); a month is computed as a whole for one company (``env.company``), from that
+company's invoices, timesheets, complaints and engagements, its amounts in that company's
+currency. Computing a month again deletes that company's rows of the month (and its fits,
+backtests and acct.segment.month record) and writes them anew in the same transaction; other
+months and other companies are never touched. Two computations of the same month and company
+at once are serialised by a transaction-level advisory lock: the second one waits and then
+replaces the first one's rows, so the result is one full set.
 """
 
 import gc
@@ -18,6 +20,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 from odoo.tools import SQL
 from odoo.tools.misc import formatLang
 
@@ -151,39 +154,59 @@ class AcctSegmentSnapshot(models.Model):
     )
 
     _sql_constraints = [
-        ("client_month_unique", "UNIQUE(client_id, month)", "One snapshot per client and month."),
+        (
+            "client_month_unique",
+            "UNIQUE(client_id, month, company_id)",
+            "One snapshot per client, month and company.",
+        ),
     ]
 
     @api.model
-    def _latest_month(self):
-        """The latest computed month, or None."""
-        latest = self.env["acct.segment.month"].search([], order="month desc", limit=1)
-        return latest.month or None
+    def _latest_months(self):
+        """The latest computed month of each company the user reads, by company id."""
+        return {
+            company.id: month
+            for company, month in self.env["acct.segment.month"]._read_group(
+                [], ["company_id"], ["month:max"]
+            )
+        }
 
     def _compute_is_latest_month(self):
-        latest = self._latest_month()
+        latest = self._latest_months()
         for snapshot in self:
-            snapshot.is_latest_month = snapshot.month == latest
+            snapshot.is_latest_month = snapshot.month == latest.get(snapshot.company_id.id)
 
     def _search_is_latest_month(self, operator, value):
         if operator not in ("=", "!="):
             raise UserError(self.env._("Filter the latest month with = or != only."))
-        latest = self._latest_month()
+        latest = [
+            [("company_id", "=", company), ("month", "=", month)]
+            for company, month in self._latest_months().items()
+        ]
         positive = (operator == "=") == bool(value)
         if not latest:
             return [(0, "=", 1)] if positive else []
-        return [("month", "=" if positive else "!=", latest)]
+        domain = expression.OR(latest)
+        return domain if positive else ["!", *domain]
+
+    def _month_records(self):
+        """The acct.segment.month record of each snapshot's month and company: the rules
+        that month applied, by ``(month, company id)``."""
+        months = self.env["acct.segment.month"].search(
+            [("month", "in", self.mapped("month")), ("company_id", "in", self.company_id.ids)]
+        )
+        return {(computed.month, computed.company_id.id): computed for computed in months}
 
     @api.depends("month", "value", "probability_alive", "expected_purchases", "clv")
     @api.depends_context("lang")
     def _compute_labelled_texts(self):
         """'Probability of staying a client: 99 %', 'Value over the next 36 months: 9,000 €':
         every number with what it is and the period it covers."""
-        months = self.env["acct.segment.month"].search([("month", "in", self.mapped("month"))])
-        model_by_month = {m.month: (m.rules or {}).get("prediction_model", {}) for m in months}
+        months = self._month_records()
         window = self._windows().get("value", 12)
         for snapshot in self:
-            model = model_by_month.get(snapshot.month, {})
+            computed = months.get((snapshot.month, snapshot.company_id.id))
+            model = ((computed and computed.rules) or {}).get("prediction_model", {})
             horizon = model.get("horizon", 36)
             amount = snapshot._amount_text
             snapshot.value_text = self.env._(
@@ -260,8 +283,10 @@ class AcctSegmentSnapshot(models.Model):
         }
         return labels.get(code) or code.replace("_", " ")
 
+    @api.depends("company_id")
     def _compute_currency_id(self):
-        self.currency_id = self.env.company.currency_id
+        for snapshot in self:
+            snapshot.currency_id = (snapshot.company_id or self.env.company).currency_id
 
     # ------------------------------------------------------------------------------------
     # explanation, in the reader's language
@@ -269,10 +294,10 @@ class AcctSegmentSnapshot(models.Model):
     @api.depends("month", "loyalty_rule", "lost_reason", "explanation_data", "has_prediction")
     @api.depends_context("lang")
     def _compute_explanation(self):
-        months = self.env["acct.segment.month"].search([("month", "in", self.mapped("month"))])
-        rules_by_month = {computed.month: computed.rules or {} for computed in months}
+        months = self._month_records()
         for snapshot in self:
-            rules = rules_by_month.get(snapshot.month, {})
+            computed = months.get((snapshot.month, snapshot.company_id.id))
+            rules = (computed and computed.rules) or {}
             snapshot.prediction_note = (
                 not snapshot.has_prediction
                 and snapshot.loyalty_rule
@@ -466,21 +491,32 @@ class AcctSegmentSnapshot(models.Model):
 
     @api.model
     def _cron_compute_last_month(self):
-        """Monthly job: the month that just ended."""
+        """Monthly job: the month that just ended, for each company (each over its own
+        invoices, in its own currency): every company as the job's superuser, the user's own
+        companies when a user runs it."""
         first_of_this_month = fields.Date.context_today(self).replace(day=1)
-        self._compute_month(first_of_this_month - relativedelta(months=1))
+        # A database holds a handful of companies: all of them, without a limit.
+        companies = (
+            self.env["res.company"].search([])  # pylint: disable=no-search-all
+            if self.env.su
+            else self.env.user.company_ids
+        )
+        for company in companies:
+            self.with_company(company)._compute_month(first_of_this_month - relativedelta(months=1))
 
     @api.model
     def _compute_month(self, month):
-        """Compute (or recompute) the snapshot of ``month`` for every firm client. Returns
-        the number of clients."""
+        """Compute (or recompute) the snapshot of ``month`` for every firm client of the
+        current company (``env.company``), from that company's data. Returns the number of
+        clients."""
         month = fields.Date.to_date(month).replace(day=1)
         cutoff = month + relativedelta(months=1, days=-1)
         if cutoff > fields.Date.context_today(self) + relativedelta(months=1):
             raise UserError(
                 self.env._("%(month)s is in the future: nothing to measure yet.", month=month)
             )
-        self.env.cr.execute(SQL("SELECT pg_advisory_xact_lock(%s)", LOCK_KEY))
+        company = self.env.company
+        self.env.cr.execute(SQL("SELECT pg_advisory_xact_lock(%s, %s)", LOCK_KEY, company.id))
         cron = self.env["ir.cron"]
         cron._notify_progress(done=0, remaining=4)
         clients = list(self._firm_clients())
@@ -503,13 +539,14 @@ class AcctSegmentSnapshot(models.Model):
             cron._notify_progress(done=2, remaining=2)
             columns, rules = self._segment(metrics, predictions, thresholds)
             cron._notify_progress(done=3, remaining=1)
-            self.env["acct.segment.model.fit"].search([("month", "=", month)]).unlink()
+            # The month's records of this company only (UNIQUE(..., month, company_id)): the
+            # other companies' months are theirs.
+            same_month = [("month", "=", month), ("company_id", "=", company.id)]
+            self.env["acct.segment.model.fit"].search(same_month).unlink()
             self.env["acct.segment.model.fit"].create(fits)
-            self.env["acct.segment.backtest"].search([("month", "=", month)]).unlink()
+            self.env["acct.segment.backtest"].search(same_month).unlink()
             self.env["acct.segment.backtest"].create(backtests)
-            # A month is computed once for the database (UNIQUE(month)), whichever company's
-            # user runs it: its record is replaced past the company rule.
-            self.env["acct.segment.month"].sudo().search([("month", "=", month)]).unlink()
+            self.env["acct.segment.month"].search(same_month).unlink()
             self.env["acct.segment.month"].create(
                 {
                     "month": month,
@@ -518,11 +555,9 @@ class AcctSegmentSnapshot(models.Model):
                     "rules": rules,
                 }
             )
-            count = self._replace_month(
-                month, columns, cutoff_date=cutoff, company_id=self.env.company.id
-            )
+            count = self._replace_month(month, columns, cutoff_date=cutoff)
         cron._notify_progress(done=4, remaining=0)
-        _logger.info("Client segments of %s: %s clients", month, count)
+        _logger.info("Client segments of %s, %s: %s clients", month, company.name, count)
         return count
 
     def _windows(self):
@@ -562,6 +597,8 @@ class AcctSegmentSnapshot(models.Model):
             windows,
             invoices=self._query_invoices(firm, cutoff) if invoices is None else invoices,
             delays=delays,
+            client_dates=self._query_client_dates(firm, cutoff),
+            cutoff=cutoff,
             costs=costs,
             complaints=dict(
                 self._query_complaints(firm, start_of(windows.get("complaints", 12)), cutoff)
@@ -607,7 +644,13 @@ class AcctSegmentSnapshot(models.Model):
         starts, so that a month does not flip between fitted and failed on a tolerance."""
         previous = {}
         for fit in self.env["acct.segment.model.fit"].search(
-            [("month", "<", month), ("state", "=", "fitted")], order="month desc", limit=20
+            [
+                ("month", "<", month),
+                ("company_id", "=", self.env.company.id),
+                ("state", "=", "fitted"),
+            ],
+            order="month desc",
+            limit=20,
         ):
             if fit.kind not in previous and fit.parameters:
                 previous[fit.kind] = tuple(fit.parameters.values())

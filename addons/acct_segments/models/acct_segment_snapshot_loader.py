@@ -22,9 +22,10 @@ class AcctSegmentSnapshotLoader(models.AbstractModel):
     _description = "Client segment snapshot: month loader"
 
     def _replace_month(self, month, columns, **same_for_all):
-        """Delete the month's rows and load the new ones with one COPY: ``columns`` holds
-        one list of values per column, a value per client; ``same_for_all`` the columns
-        whose value is the same on every row (the month is one). Returns the number of rows.
+        """Delete the month's rows of the computing company (``env.company``) and load the
+        new ones with one COPY: ``columns`` holds one list of values per column, a value per
+        client; ``same_for_all`` the columns whose value is the same on every row (the month
+        and the company are). Returns the number of rows.
 
         The snapshot is a computed report that nothing else references and that has no
         business logic on create: writing 10,000 rows through the ORM took most of the
@@ -32,12 +33,21 @@ class AcctSegmentSnapshotLoader(models.AbstractModel):
         external ids (``BaseModel.__ensure_xml_id``); the ORM cache is invalidated."""
         self.flush_model()
         cr = self.env.cr
-        cr.execute(SQL("DELETE FROM %s WHERE month = %s", SQL.identifier(self._table), month))
+        company = self.env.company.id
+        cr.execute(
+            SQL(
+                "DELETE FROM %s WHERE month = %s AND company_id = %s",
+                SQL.identifier(self._table),
+                month,
+                company,
+            )
+        )
         self.invalidate_model()
         count = len(columns["client_id"])
         if not count:
             return 0
         same_for_all["month"] = month
+        same_for_all["company_id"] = company
         texts = [self._csv_texts(name, values) for name, values in columns.items()]
         texts += [self._csv_texts(name, [value]) * count for name, value in same_for_all.items()]
         data = io.StringIO()

@@ -20,83 +20,47 @@ class AcctSegmentSnapshotQueries(models.AbstractModel):
     _description = "Client segment snapshot: source queries"
 
     def _firm_clients(self):
-        """The firm's clients, as a query to use in a domain or as a sub-query."""
-        return self.env["res.partner"]._search([("acct_is_firm_client", "=", True)])
+        """The firm's clients of the computing company (``env.company``): its own and those
+        shared by all companies, as a query to use in a domain or as a sub-query."""
+        return self.env["res.partner"]._search(
+            [("acct_is_firm_client", "=", True), ("company_id", "in", [False, self.env.company.id])]
+        )
+
+    # The invoice families are the client card's too: one query each, in acct_firm_crm
+    # (acct.client.metrics), restricted to the computing company's invoices.
 
     def _query_invoices(self, clients, cutoff):
-        """Net invoiced per client and month index, up to the cut-off, over the whole
-        history: the invoices' untaxed totals in company currency, which Odoo keeps on each
-        invoice (``amount_untaxed_signed``: its product and rounding lines, negative for a
-        credit note), so the invoice lines need not be read again."""
-        self.env["account.move"].flush_model(
-            ["commercial_partner_id", "invoice_date", "move_type", "state", "amount_untaxed_signed"]
+        """Rows (client, month index, net invoiced) up to the cut-off, over the whole history
+        (``acct.client.metrics._query_invoice_months``)."""
+        return self.env["acct.client.metrics"]._query_invoice_months(
+            clients, self.env.company.ids, cutoff
         )
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT am.commercial_partner_id,
-                       %(month)s,
-                       SUM(am.amount_untaxed_signed)::float8
-                  FROM account_move am
-                 WHERE am.move_type IN ('out_invoice', 'out_refund')
-                   AND am.state = 'posted'
-                   AND am.invoice_date <= %(cutoff)s
-                   AND am.commercial_partner_id IN %(clients)s
-              GROUP BY 1, 2
-                """,
-                month=_sql_month_index("am.invoice_date"),
-                cutoff=cutoff,
-                clients=clients.subselect(),
-            )
-        )
-        return self.env.cr.fetchall()
 
     def _query_payment_delays(self, clients, start, cutoff):
-        """Days late per invoice due in the window: full payment (the last reconciliation
-        date) minus the due date, never below 0; an invoice still open at the cut-off counts
-        as late until the cut-off. Rows (client, due month index, average days, invoices)."""
-        self.env["account.partial.reconcile"].flush_model()
-        self.env["account.move.line"].flush_model(["move_id", "account_id"])
-        self.env["account.move"].flush_model(
-            ["commercial_partner_id", "invoice_date_due", "move_type", "state", "payment_state"]
+        """Rows (client, due month index, average days late, invoices) of the invoices due in
+        the window (``acct.client.metrics._query_payment_delays``)."""
+        return self.env["acct.client.metrics"]._query_payment_delays(
+            clients, self.env.company.ids, start, cutoff
         )
-        self.env.cr.execute(
-            SQL(
-                """
-                WITH due AS (
-                    SELECT am.id, am.commercial_partner_id, am.invoice_date_due, am.payment_state
-                      FROM account_move am
-                     WHERE am.move_type = 'out_invoice'
-                       AND am.state = 'posted'
-                       AND am.invoice_date_due BETWEEN %(start)s AND %(cutoff)s
-                       AND am.commercial_partner_id IN %(clients)s
-                ), paid AS (
-                    SELECT aml.move_id, MAX(apr.max_date) AS paid_date
-                      FROM account_move_line aml
-                      JOIN account_account aa ON aa.id = aml.account_id
-                      JOIN account_partial_reconcile apr ON apr.debit_move_id = aml.id
-                     WHERE aa.account_type = 'asset_receivable'
-                       AND aml.move_id IN (SELECT id FROM due)
-                  GROUP BY aml.move_id
-                )
-                SELECT am.commercial_partner_id,
-                       %(month)s,
-                       AVG(GREATEST(0, (CASE
-                           WHEN am.payment_state IN ('paid', 'in_payment')
-                           THEN LEAST(paid.paid_date, %(cutoff)s)
-                           ELSE %(cutoff)s END) - am.invoice_date_due)::float8),
-                       COUNT(*)
-                  FROM due am
-             LEFT JOIN paid ON paid.move_id = am.id
-              GROUP BY 1, 2
-                """,
-                month=_sql_month_index("am.invoice_date_due"),
-                start=start,
-                cutoff=cutoff,
-                clients=clients.subselect(),
-            )
-        )
-        return self.env.cr.fetchall()
+
+    def _query_client_dates(self, clients, cutoff):
+        """{client: (the day it became a client, its last invoice)} at the cut-off
+        (``acct.client.metrics._query_client_dates``)."""
+        return {
+            client: (start, last_invoice)
+            for client, start, last_invoice, _open in self.env[
+                "acct.client.metrics"
+            ]._query_client_dates(clients, self.env.company.ids, cutoff)
+        }
+
+    def _window_parameters(self, clients, start, cutoff):
+        """The parameters of a query over a window of the computing company's data."""
+        return {
+            "company": self.env.company.id,
+            "start": start,
+            "cutoff": cutoff,
+            "clients": clients.subselect(),
+        }
 
     def _query_timesheets(self, clients, start, cutoff):
         """Cost of the hours logged on the client's projects in the window, at the employee's
@@ -115,19 +79,23 @@ class AcctSegmentSnapshotQueries(models.AbstractModel):
                   JOIN res_partner rp ON rp.id = pp.partner_id
              LEFT JOIN hr_employee he ON he.id = aal.employee_id
                  WHERE aal.date <= %(cutoff)s
+                   AND aal.company_id = %(company)s
                    AND rp.commercial_partner_id IN %(clients)s
               GROUP BY 1
                 """,
-                start=start,
-                cutoff=cutoff,
-                clients=clients.subselect(),
+                **self._window_parameters(clients, start, cutoff),
             )
         )
         return self.env.cr.fetchall()
 
     def _query_complaints(self, clients, start, cutoff):
         rows = self.env["acct.complaint"]._read_group(
-            [("client_id", "in", clients), ("date", ">=", start), ("date", "<=", cutoff)],
+            [
+                ("client_id", "in", clients),
+                ("company_id", "=", self.env.company.id),
+                ("date", ">=", start),
+                ("date", "<=", cutoff),
+            ],
             ["client_id"],
             ["__count"],
         )
@@ -149,12 +117,11 @@ class AcctSegmentSnapshotQueries(models.AbstractModel):
                    AND rr.consumed
                    AND rr.rating > 0
                    AND rr.write_date::date BETWEEN %(start)s AND %(cutoff)s
+                   AND (pp.company_id = %(company)s OR pp.company_id IS NULL)
                    AND rp.commercial_partner_id IN %(clients)s
               GROUP BY 1
                 """,
-                start=start,
-                cutoff=cutoff,
-                clients=clients.subselect(),
+                **self._window_parameters(clients, start, cutoff),
             )
         )
         return self.env.cr.fetchall()
@@ -166,16 +133,23 @@ class AcctSegmentSnapshotQueries(models.AbstractModel):
         running = Engagement._read_group(self._running_engagements(clients, cutoff), ["client_id"])
         engaged = {client.id for (client,) in running}
         ever = Engagement._read_group(
-            [("client_id", "in", clients), ("state", "!=", "draft")], ["client_id"]
+            [
+                ("client_id", "in", clients),
+                ("company_id", "=", self.env.company.id),
+                ("state", "!=", "draft"),
+            ],
+            ["client_id"],
         )
         ended = {client.id for (client,) in ever} - engaged
         return engaged, ended
 
     @api.model
     def _running_engagements(self, clients, cutoff):
-        """Domain of the engagements of ``clients`` running at the cut-off."""
+        """Domain of the engagements of ``clients`` running at the cut-off in the computing
+        company."""
         return [
             ("client_id", "in", clients),
+            ("company_id", "=", self.env.company.id),
             ("state", "in", ("active", "suspended")),
             ("date_start", "<=", cutoff),
             "|",
@@ -239,12 +213,3 @@ class AcctSegmentSnapshotQueries(models.AbstractModel):
                 client = engagement.client_id.id
                 fees[client] = fees.get(client, 0.0) + fee
         return fees
-
-
-def _sql_month_index(column):
-    """SQL of a date column's month index (year * 12 + month - 1, as month_index)."""
-    return SQL(
-        # date_part is a float: EXTRACT (numeric since PostgreSQL 14) is slower here.
-        "(date_part('year', %(day)s) * 12 + date_part('month', %(day)s) - 1)::int",
-        day=SQL(column),
-    )

@@ -104,16 +104,14 @@ class ResPartner(models.Model):
         groups="acct_firm_crm.group_acct_firm_user",
     )
 
-    @api.depends_context("lang")
+    @api.depends_context("lang", "company")
     def _compute_acct_profile(self):
-        """The latest snapshot of each client: two grouped queries for the whole page."""
+        """The latest snapshot of each client in the current company (each company measures
+        its own clients): two grouped queries for the whole page."""
         Snapshot = self.env["acct.segment.snapshot"]
-        latest_month = dict(
-            Snapshot._read_group([("client_id", "in", self.ids)], ["client_id"], ["month:max"])
-        )
-        snapshots = Snapshot.search(
-            [("client_id", "in", self.ids), ("month", "in", list(set(latest_month.values())))]
-        )
+        mine = [("client_id", "in", self.ids), ("company_id", "=", self.env.company.id)]
+        latest_month = dict(Snapshot._read_group(mine, ["client_id"], ["month:max"]))
+        snapshots = Snapshot.search([*mine, ("month", "in", list(set(latest_month.values())))])
         by_client = {s.client_id: s for s in snapshots if s.month == latest_month[s.client_id]}
         labels = {
             name: dict(Snapshot._fields[name]._description_selection(self.env))

@@ -1,5 +1,6 @@
 from . import (
     test_client_access,
+    test_client_figures_agree,
     test_demo_stories,
     test_explanation,
     test_fit_reasons_bulgarian,
@@ -9,6 +10,7 @@ from . import (
     test_predictions_engagement_fee,
     test_predictions_models,
     test_segment_access,
+    test_segment_companies,
     test_segments,
     test_tier_names,
 )

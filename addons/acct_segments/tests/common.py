@@ -3,6 +3,8 @@
 from datetime import date, timedelta
 
 from odoo import Command
+from odoo.tests import new_test_user
+from odoo.tests.common import JsonRpcException
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.acct_firm_crm.tests.common import AcctFirmCommon
@@ -91,3 +93,34 @@ class SegmentsCommon(AcctFirmCommon, AccountTestInvoicingCommon):
         return self.Snapshot.search(
             [("client_id", "=", client.id), ("month", "=", month or self.MONTH)]
         )
+
+
+class JsonRpcAttacks:
+    """Calls of an HttpCase over JSON-RPC as a given user (password = login), the way the
+    web client or a script would make them."""
+
+    ACCESS_ERROR = "odoo.exceptions.AccessError"
+
+    @classmethod
+    def _manager_of(cls, company, login, name):
+        """A firm manager who works in ``company`` only (password = login)."""
+        return new_test_user(
+            cls.env,
+            login=login,
+            name=name,
+            groups="acct_firm_crm.group_acct_firm_manager",
+            company_id=company.id,
+            company_ids=[(6, 0, company.ids)],
+        )
+
+    def _rpc(self, user, model, method, *args, **kwargs):
+        self.authenticate(user.login, user.login)
+        return self.make_jsonrpc_request(
+            "/web/dataset/call_kw",
+            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
+        )
+
+    def _refused(self, user, model, method, *args, **kwargs):
+        with self.assertRaises(JsonRpcException) as caught:
+            self._rpc(user, model, method, *args, **kwargs)
+        self.assertEqual(str(caught.exception), self.ACCESS_ERROR, f"{model}.{method}{args}")

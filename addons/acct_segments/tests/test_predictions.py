@@ -120,7 +120,10 @@ class TestPredictions(SegmentsCommon):
         for backtest in backtests.filtered(lambda b: b.model != "naive"):
             self.assertIn("at least 10 customers", backtest.note)
         fit = self._fits()["bgbb"]
-        self.assertEqual(fit.action_open_backtest()["domain"], [("month", "=", self.MONTH)])
+        self.assertEqual(
+            fit.action_open_backtest()["domain"],
+            [("month", "=", self.MONTH), ("company_id", "=", self.env.company.id)],
+        )
 
 
 @tagged("post_install", "-at_install")

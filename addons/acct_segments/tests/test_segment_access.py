@@ -5,16 +5,15 @@
 
 from datetime import date
 
-from odoo.tests import HttpCase, new_test_user, tagged
-from odoo.tests.common import JsonRpcException
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.acct_firm_crm.tests.common import AcctFirmCommon
 
-ACCESS_ERROR = "odoo.exceptions.AccessError"
+from .common import JsonRpcAttacks
 
 
 @tagged("post_install", "-at_install")
-class TestSegmentAccess(AcctFirmCommon, HttpCase):
+class TestSegmentAccess(JsonRpcAttacks, AcctFirmCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -32,26 +31,9 @@ class TestSegmentAccess(AcctFirmCommon, HttpCase):
             [("month", "in", ("2026-05-01", "2026-06-01"))]
         )
         cls.other_company = cls.env["res.company"].create({"name": "Second Office OOD"})
-        cls.other_office = new_test_user(
-            cls.env,
-            login="acct_segments_other_office",
-            name="Accountant Of The Second Office",
-            groups="acct_firm_crm.group_acct_firm_manager",
-            company_id=cls.other_company.id,
-            company_ids=[(6, 0, cls.other_company.ids)],
+        cls.other_office = cls._manager_of(
+            cls.other_company, "acct_segments_other_office", "Accountant Of The Second Office"
         )
-
-    def _rpc(self, user, model, method, *args, **kwargs):
-        self.authenticate(user.login, user.login)
-        return self.make_jsonrpc_request(
-            "/web/dataset/call_kw",
-            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
-        )
-
-    def _refused(self, user, model, method, *args, **kwargs):
-        with self.assertRaises(JsonRpcException) as caught:
-            self._rpc(user, model, method, *args, **kwargs)
-        self.assertEqual(str(caught.exception), ACCESS_ERROR, f"{model}.{method}{args}")
 
     def test_the_computation_stamps_its_company(self):
         self.assertEqual(len(self.snapshots), 4)

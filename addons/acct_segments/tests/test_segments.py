@@ -96,9 +96,10 @@ class TestSegments(SegmentsCommon):
         self.assertEqual(self._snapshot(self.micro, may).value, 0)
 
     def test_two_computations_of_a_month_wait_for_each_other(self):
-        """A second computation waits for the first one's lock (here: gives up after 0.2 s)."""
+        """A second computation of the same month and company waits for the first one's lock
+        (here: gives up after 0.2 s)."""
         with db_connect(self.env.cr.dbname).cursor() as other:
-            other.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
+            other.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_KEY, self.env.company.id])
             with (
                 self.assertRaises(LockNotAvailable),
                 self.env.cr.savepoint(),
