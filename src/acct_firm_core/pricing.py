@@ -50,6 +50,8 @@ import datetime
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
 
+from .messages import CodedError
+
 MODELS = ("fixed", "per_document", "hybrid")
 TIER_MODES = ("graduated", "volume")
 
@@ -105,17 +107,14 @@ MESSAGES = {
 }
 
 
-class PricingError(ValueError):
+class PricingError(CodedError):
     """Bad pricing input: ``code`` says what is wrong, ``params`` carries the values.
 
     The message is ``MESSAGES[code]`` filled with ``params``, in English; the Odoo layer
     translates the same template and fills in the same ``params``.
     """
 
-    def __init__(self, code: str, **params):
-        self.code = code
-        self.params = params
-        super().__init__(MESSAGES[code] % params)
+    messages = MESSAGES
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass
 
+from .messages import CodedError
+
 # The kinds a firm may accept, with the extensions that may name them and the type served.
 KIND_EXTENSIONS = {
     "pdf": ("pdf",),
@@ -76,13 +78,10 @@ MESSAGES = {
 }
 
 
-class UploadRefused(ValueError):
+class UploadRefused(CodedError):
     """One file (or the whole batch) refused: ``code`` says why, ``params`` the values."""
 
-    def __init__(self, code: str, **params):
-        self.code = code
-        self.params = params
-        super().__init__(MESSAGES[code] % params)
+    messages = MESSAGES
 
 
 @dataclass(frozen=True)
