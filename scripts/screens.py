@@ -289,6 +289,13 @@ def chromium_binary():
     return binary
 
 
+def write_english(path, words):
+    """Write each visible text with Latin letters and the pictures it is on, one a line."""
+    lines = [f"{text}\t{', '.join(names)}" for text, names in sorted(words.items())]
+    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(lines)} texts with Latin letters in {path}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://127.0.0.1:8069")
@@ -381,9 +388,7 @@ def main():
     finally:
         browser.close()
     if args.english:
-        lines = [f"{text}\t{', '.join(names)}" for text, names in sorted(ENGLISH_WORDS.items())]
-        Path(args.english).write_text("\n".join(lines) + "\n", encoding="utf-8")
-        print(f"{len(lines)} texts with Latin letters in {args.english}")
+        write_english(args.english, ENGLISH_WORDS)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from screens import ENGLISH_WORDS_JS, Chromium, Odoo, chromium_binary
+from screens import ENGLISH_WORDS_JS, Chromium, Odoo, chromium_binary, write_english
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 WIDTH, HEIGHT = 1400, 860
@@ -117,9 +117,7 @@ def main(argv=None):
     finally:
         browser.close()
     if args.english:
-        lines = [f"{text}\t{', '.join(names)}" for text, names in sorted(english.items())]
-        Path(args.english).write_text("\n".join(lines) + "\n", encoding="utf-8")
-        print(f"{len(lines)} texts with Latin letters in {args.english}")
+        write_english(args.english, english)
 
 
 if __name__ == "__main__":
