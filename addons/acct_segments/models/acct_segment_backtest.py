@@ -1,6 +1,8 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from .acct_segment_month import name_with_month
 
 BACKTEST_MODELS = [
     ("bgbb", "BG/BB"),
@@ -54,6 +56,11 @@ class AcctSegmentBacktest(models.Model):
     beats_naive = fields.Boolean(string="Better than naive")
     note = fields.Char(help="Why the model gave no forecast.")
     line_ids = fields.One2many("acct.segment.backtest.line", "backtest_id", string="Months")
+
+    @api.depends("model", "month")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        name_with_month(self, "model")
 
     def action_open_chart(self):
         """Forecast and actual invoiced months, month by month, of this backtest's month."""

@@ -1,6 +1,8 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from .acct_segment_month import name_with_month
 
 MODEL_KINDS = [
     ("sbg", "Shifted-beta-geometric (retention)"),
@@ -48,6 +50,11 @@ class AcctSegmentModelFit(models.Model):
         help="0 for a maximum-likelihood fit. A degenerate maximum-likelihood fit is fitted "
         "again with weak priors: this is the largest share of the priors in the result.",
     )
+
+    @api.depends("kind", "month")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        name_with_month(self, "kind")
 
     def action_open_backtest(self):
         """The backtest of the fit's month: forecast against actual per model."""

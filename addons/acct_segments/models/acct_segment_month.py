@@ -1,6 +1,16 @@
 # Copyright 2026 Accounting Firm Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.tools import format_date
+
+
+def name_with_month(records, selection_field):
+    """Name each record by its ``selection_field``'s label and its month ("BG/BB, 11.2026"),
+    in the breadcrumbs and links of the month's fits and backtests."""
+    labels = dict(records._fields[selection_field]._description_selection(records.env))
+    for record in records:
+        month = format_date(records.env, record.month, date_format="MM.yyyy")
+        record.display_name = f"{labels.get(record[selection_field], '')}, {month}"
 
 
 class AcctSegmentMonth(models.Model):

@@ -39,3 +39,13 @@ class TestPeriodLabels(TransactionCase):
         rule = self.env["acct.segment.rule"].search([("code", "=", "clv_horizon_months")])
         rule.value = 24
         self.assertEqual(self._labels("en_US")["clv"], "Value over the next 24 months")
+
+    def test_fits_and_backtests_are_named_by_model_and_month(self):
+        values = {"month": "2026-11-01", "company_id": self.env.company.id}
+        backtest = self.env["acct.segment.backtest"].create({**values, "model": "bgbb"})
+        fit = self.env["acct.segment.model.fit"].create(
+            {**values, "kind": "gamma_gamma", "cutoff_date": "2026-11-30", "state": "fitted"}
+        )
+        self.assertEqual(backtest.display_name, "BG/BB, 11.2026")
+        self.assertEqual(fit.display_name, "Gamma-Gamma (spend), 11.2026")
+        self.assertEqual(fit.with_context(lang="bg_BG").display_name, "Гама-Гама (суми), 11.2026")
