@@ -14,6 +14,7 @@ replaces the first one's rows, so the result is one full set.
 
 import gc
 import logging
+import re
 from contextlib import contextmanager
 
 from dateutil.relativedelta import relativedelta
@@ -54,6 +55,10 @@ LOST_REASONS = [
 COUNTS = frozenset(("complaints", "frequency", "tenure_months", "recency"))
 # Arbitrary but fixed key of the advisory lock that serialises computations of a month.
 LOCK_KEY = 5_180_001
+
+
+# A number the core wrote as text in a fit's reason ("0.35", "2.64e+04").
+NUMBER_TEXT = re.compile(r"-?\d+(\.\d+)?(e[+-]\d+)?")
 
 
 class AcctSegmentSnapshot(models.Model):
@@ -636,7 +641,19 @@ class AcctSegmentSnapshot(models.Model):
         the environment (the firm's: ``_compute_month`` passes it); other errors as they
         are."""
         if isinstance(reason, predictive.FitReason):
-            return reason.translate(lambda template, **params: self.env._(template, **params))
+            # the core writes its numbers as text ("2.64e+04"): with the reader's decimal sign
+            point = self.env["res.lang"]._get_data(code=self.env.lang or "en_US").decimal_point
+
+            def localized(value):
+                if isinstance(value, str) and NUMBER_TEXT.fullmatch(value):
+                    return value.replace(".", point)
+                return value
+
+            return reason.translate(
+                lambda template, **params: self.env._(
+                    template, **{name: localized(value) for name, value in params.items()}
+                )
+            )
         return str(reason or "")
 
     def _previous_fits(self, month):

@@ -7,6 +7,8 @@ from datetime import date
 
 from odoo.tests import TransactionCase, tagged
 
+from acct_firm_core import predictive
+
 from .test_predictions_models import MONTH, history_of, simulated_invoices
 
 
@@ -46,3 +48,14 @@ class TestFitReasonsBulgarian(TransactionCase):
         fit = self.env["acct.segment.model.fit"].search([("month", "=", MONTH)], limit=1)
         self.assertTrue(fit.note, "a month of a small firm says why it has no fit")
         self.assertIn("моделите се използват от", fit.note)
+
+    def test_the_numbers_of_a_reason_take_the_readers_decimal_sign(self):
+        reason = predictive.FitReason(
+            "with_priors_too",
+            first=predictive.FitReason("runs_to_infinity", name="gamma", value="2.64e+04"),
+            last=predictive.FitReason("flat_likelihood", count="32"),
+        )
+        text = self.Snapshot._fit_reason(reason)
+        self.assertIn("gamma клони към безкрайност (2,64e+04", text)
+        english = self.Snapshot.with_context(lang="en_US")._fit_reason(reason)
+        self.assertIn("gamma runs to infinity (2.64e+04", english)
