@@ -584,7 +584,8 @@ class AcctSegmentSnapshot(models.Model):
         firm = self._firm_clients()
 
         def start_of(months):
-            return month - relativedelta(months=months - 1)
+            # the window's first day, as the client card's (acct_firm_core.portfolio)
+            return portfolio.window_start(month_index(month), months)
 
         costs = {
             client: (cost, last_work)
